@@ -1,0 +1,56 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database } from '../database.js';
+import { migrate, type Migration } from '../migrator.js';
+
+export type TestBackend = 'pglite' | 'postgres';
+
+/** The back end the test run targets: PostgreSQL when DATABASE_URL is set, else PGlite. */
+export const defaultTestBackend = (): TestBackend => (process.env.DATABASE_URL ? 'postgres' : 'pglite');
+
+export const postgresAvailable = (): boolean => Boolean(process.env.DATABASE_URL);
+
+/**
+ * A fresh, private database for one test file: a copy of the PGlite template, or a new database on
+ * the PostgreSQL server of DATABASE_URL (dropped on close).
+ */
+export async function createTestDatabase(migrations: readonly Migration[], backend: TestBackend = defaultTestBackend()): Promise<Database> {
+  if (backend === 'postgres') {
+    const serverUrl = process.env.DATABASE_URL;
+    if (!serverUrl) throw new Error('DATABASE_URL is not set');
+    const name = `regledger_t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 20 });
+    await migrate(database.db, migrations);
+    return {
+      ...database,
+      async close() {
+        await database.close();
+        const a = new pg.Client({ connectionString: serverUrl });
+        await a.connect();
+        await a.query(`drop database if exists ${name} with (force)`);
+        await a.end();
+      },
+    };
+  }
+  const template = process.env.REGLEDGER_PGLITE_TEMPLATE;
+  const dir = mkdtempSync(join(tmpdir(), 'regledger-test-'));
+  if (template) cpSync(template, dir, { recursive: true });
+  const database = await openDatabase({ dataDir: dir });
+  await migrate(database.db, migrations);
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { sql } from 'kysely';
+import type { Migration } from '@regledger/database';
+
+/** The log's tables. The stream row is the unit of optimistic concurrency (design-notes §2). */
+export const eventStoreMigrations: Migration[] = [
+  {
+    id: 'event-store/0001-log',
+    async up(db) {
+      await sql`
+        create table es_streams (
+          stream_id text primary key,
+          -- revision of the stream's last event; revisions are 0-based as in EventStoreDB
+          version bigint not null,
+          created_at timestamptz not null default now()
+        )`.execute(db);
+      await sql`
+        create table es_events (
+          global_position bigserial primary key,
+          -- the writing transaction: readers take only rows older than every running transaction
+          transaction_id xid8 not null default pg_current_xact_id(),
+          event_id uuid not null unique,
+          stream_id text not null,
+          revision bigint not null,
+          type text not null,
+          schema_version integer not null,
+          data jsonb not null,
+          metadata jsonb not null,
+          recorded_at timestamptz not null,
+          business_time timestamptz,
+          prev_hash char(64) not null,
+          hash char(64) not null,
+          unique (stream_id, revision)
+        )`.execute(db);
+      await sql`create index es_events_log_order on es_events (transaction_id, global_position)`.execute(db);
+      await sql`create index es_events_type on es_events (type)`.execute(db);
+      await sql`create index es_events_recorded_at on es_events (recorded_at)`.execute(db);
+      await sql`
+        create table es_idempotency (
+          key text primary key,
+          request_hash text not null,
+          stream_id text not null,
+          first_revision bigint not null,
+          last_revision bigint not null,
+          created_at timestamptz not null default now()
+        )`.execute(db);
+    },
+  },
+];

@@ -1,0 +1,291 @@
+import { sql } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { toBigInt, toDate, type AnyDb, type Database } from '@regledger/database';
+import type { EventStore } from '../event-store.port.js';
+import { IdempotencyKeyReusedError, WrongExpectedVersionError } from '../errors.js';
+import { eventHash } from '../hashing.js';
+import { UpcasterRegistry } from '../upcasting.js';
+import {
+  GENESIS_HASH,
+  START,
+  type AppendOptions,
+  type AppendResult,
+  type EventMetadata,
+  type EventToAppend,
+  type IdempotencyOptions,
+  type LogPosition,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+} from '../types.js';
+import { sleep } from '../sleep.js';
+
+interface EventRow {
+  global_position: string | number;
+  transaction_id: string | number;
+  event_id: string;
+  stream_id: string;
+  revision: string | number;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: EventMetadata;
+  recorded_at: Date | string;
+  business_time: Date | string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+const EVENT_COLUMNS = sql.raw(
+  'global_position, transaction_id::text as transaction_id, event_id::text as event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, business_time, prev_hash, hash',
+);
+
+const UNIQUE_VIOLATION = '23505';
+
+const pgCode = (e: unknown): string | undefined => (e as { code?: string } | null)?.code;
+
+export interface PostgresEventStoreOptions {
+  upcasters?: UpcasterRegistry;
+  /** The store's clock for `recordedAt` (tests set it to replay a past). */
+  clock?: () => Date;
+  /** Instrumentation: awaited inside the append transaction, after the insert, before the commit. */
+  beforeCommit?: (streamId: string) => Promise<void>;
+}
+
+/**
+ * The log on PostgreSQL (a server through `pg`, or PGlite) with kysely.
+ * - concurrency: a `es_streams` row per stream, written first in every append (it takes the xid);
+ * - one INSERT per append (unnest of arrays);
+ * - global reads by (transaction id, position) below the oldest running transaction (design-notes §1).
+ */
+export class PostgresEventStore implements EventStore {
+  readonly backend: 'postgres' | 'pglite';
+  private readonly db: AnyDb;
+  private readonly upcasters: UpcasterRegistry;
+  private readonly clock: () => Date;
+  private readonly beforeCommit?: (streamId: string) => Promise<void>;
+
+  constructor(database: Database, options: PostgresEventStoreOptions = {}) {
+    this.backend = database.kind;
+    this.db = database.db;
+    this.upcasters = options.upcasters ?? new UpcasterRegistry();
+    this.clock = options.clock ?? (() => new Date());
+    this.beforeCommit = options.beforeCommit;
+  }
+
+  async appendToStream(streamId: string, events: EventToAppend[], options: AppendOptions): Promise<AppendResult> {
+    if (options.idempotency) {
+      const earlier = await this.findIdempotentResult(options.idempotency);
+      if (earlier) return earlier;
+    }
+    try {
+      return await this.db.transaction().execute((trx) => this.appendInTransaction(trx, streamId, events, options));
+    } catch (e) {
+      if (options.idempotency && pgCode(e) === UNIQUE_VIOLATION && String((e as Error).message).includes('es_idempotency')) {
+        const earlier = await this.findIdempotentResult(options.idempotency);
+        if (earlier) return earlier;
+      }
+      throw e;
+    }
+  }
+
+  private async appendInTransaction(trx: AnyDb, streamId: string, events: EventToAppend[], options: AppendOptions): Promise<AppendResult> {
+    const k = BigInt(events.length);
+    const expected = options.expectedRevision;
+    // First write of the transaction: the stream row. It takes the transaction id and the row lock.
+    let newVersion: bigint | null;
+    if (expected === 'any') {
+      const r = await sql<{ version: string }>`
+        insert into es_streams (stream_id, version) values (${streamId}, ${(k - 1n).toString()})
+        on conflict (stream_id) do update set version = es_streams.version + ${k.toString()}::bigint
+        returning version`.execute(trx);
+      newVersion = toBigInt(r.rows[0].version);
+    } else if (expected === 'no_stream') {
+      const r = await sql<{ version: string }>`
+        insert into es_streams (stream_id, version) values (${streamId}, ${(k - 1n).toString()})
+        on conflict (stream_id) do nothing
+        returning version`.execute(trx);
+      newVersion = r.rows.length ? toBigInt(r.rows[0].version) : null;
+    } else if (expected === 'stream_exists') {
+      const r = await sql<{ version: string }>`
+        update es_streams set version = version + ${k.toString()}::bigint where stream_id = ${streamId} returning version`.execute(trx);
+      newVersion = r.rows.length ? toBigInt(r.rows[0].version) : null;
+    } else {
+      const r = await sql<{ version: string }>`
+        update es_streams set version = version + ${k.toString()}::bigint
+        where stream_id = ${streamId} and version = ${expected.toString()}::bigint returning version`.execute(trx);
+      newVersion = r.rows.length ? toBigInt(r.rows[0].version) : null;
+    }
+    if (newVersion === null) {
+      const actual = await sql<{ version: string }>`select version from es_streams where stream_id = ${streamId}`.execute(trx);
+      throw new WrongExpectedVersionError(streamId, expected, actual.rows.length ? toBigInt(actual.rows[0].version) : 'no_stream');
+    }
+    if (events.length === 0) {
+      return { streamId, nextExpectedRevision: newVersion, events: [], idempotentReplay: false };
+    }
+    const firstRevision = newVersion - k + 1n;
+    // A new statement, so it sees the previous append that this one may have queued behind.
+    let prevHash = GENESIS_HASH;
+    if (firstRevision > 0n) {
+      const prev = await sql<{ hash: string }>`
+        select hash from es_events where stream_id = ${streamId} and revision = ${(firstRevision - 1n).toString()}::bigint`.execute(trx);
+      if (!prev.rows.length) throw new Error(`stream ${streamId}: revision ${firstRevision - 1n} is missing`);
+      prevHash = prev.rows[0].hash;
+    }
+    const recordedAt = this.clock();
+    const prepared = events.map((e, i) => {
+      const revision = firstRevision + BigInt(i);
+      const id = e.id ?? uuidv7();
+      const schemaVersion = e.schemaVersion ?? 1;
+      const businessTime = e.businessTime ? new Date(e.businessTime) : null;
+      const data = JSON.parse(JSON.stringify(e.data ?? null)) as unknown;
+      const metadata = JSON.parse(JSON.stringify(e.metadata)) as EventMetadata;
+      const hash = eventHash({ id, streamId, revision, type: e.type, schemaVersion, data, metadata, recordedAt, businessTime, prevHash });
+      const row = { id, revision, type: e.type, schemaVersion, data, metadata, businessTime, prevHash, hash };
+      prevHash = hash;
+      return row;
+    });
+    const inserted = await sql<{ global_position: string; transaction_id: string }>`
+      insert into es_events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, business_time, prev_hash, hash)
+      select u.event_id, ${streamId}, u.revision, u.type, u.schema_version, u.data::jsonb, u.metadata::jsonb, ${recordedAt.toISOString()}::timestamptz, u.business_time, u.prev_hash, u.hash
+      from unnest(
+        ${prepared.map((p) => p.id)}::uuid[],
+        ${prepared.map((p) => p.revision.toString())}::bigint[],
+        ${prepared.map((p) => p.type)}::text[],
+        ${prepared.map((p) => p.schemaVersion)}::int[],
+        ${prepared.map((p) => JSON.stringify(p.data))}::text[],
+        ${prepared.map((p) => JSON.stringify(p.metadata))}::text[],
+        ${prepared.map((p) => (p.businessTime ? p.businessTime.toISOString() : null))}::timestamptz[],
+        ${prepared.map((p) => p.prevHash)}::text[],
+        ${prepared.map((p) => p.hash)}::text[]
+      ) as u(event_id, revision, type, schema_version, data, metadata, business_time, prev_hash, hash)
+      order by u.revision
+      returning global_position, transaction_id::text as transaction_id`.execute(trx);
+    if (options.idempotency) {
+      await sql`
+        insert into es_idempotency (key, request_hash, stream_id, first_revision, last_revision)
+        values (${options.idempotency.key}, ${options.idempotency.requestHash}, ${streamId}, ${firstRevision.toString()}::bigint, ${newVersion.toString()}::bigint)`.execute(trx);
+    }
+    if (this.beforeCommit) await this.beforeCommit(streamId);
+    const positions = inserted.rows
+      .map((r) => ({ gp: toBigInt(r.global_position), tx: toBigInt(r.transaction_id) }))
+      .sort((a, b) => (a.gp < b.gp ? -1 : 1));
+    const recorded: RecordedEvent[] = prepared.map((p, i) => ({
+      id: p.id,
+      streamId,
+      revision: p.revision,
+      globalPosition: positions[i].gp,
+      position: { commit: positions[i].tx, prepare: positions[i].gp },
+      type: p.type,
+      ...this.upcasters.upcast(p.type, p.schemaVersion, p.data),
+      storedSchemaVersion: p.schemaVersion,
+      metadata: p.metadata,
+      recordedAt,
+      businessTime: p.businessTime,
+      prevHash: p.prevHash,
+      hash: p.hash,
+    }));
+    return { streamId, nextExpectedRevision: newVersion, events: recorded, idempotentReplay: false };
+  }
+
+  async findIdempotentResult(idempotency: IdempotencyOptions): Promise<AppendResult | null> {
+    const r = await sql<{ request_hash: string; stream_id: string; first_revision: string; last_revision: string }>`
+      select request_hash, stream_id, first_revision, last_revision from es_idempotency where key = ${idempotency.key}`.execute(this.db);
+    if (!r.rows.length) return null;
+    const row = r.rows[0];
+    if (row.request_hash !== idempotency.requestHash) throw new IdempotencyKeyReusedError(idempotency.key);
+    const first = toBigInt(row.first_revision);
+    const last = toBigInt(row.last_revision);
+    const events = await this.readStream(row.stream_id, { fromRevision: first, toRevision: last });
+    return { streamId: row.stream_id, nextExpectedRevision: last, events, idempotentReplay: true };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    let q = this.db
+      .selectFrom('es_events')
+      .select(EVENT_COLUMNS as never)
+      .where('stream_id', '=', streamId);
+    if (options.fromRevision !== undefined) q = q.where('revision', backwards ? '<=' : '>=', options.fromRevision.toString());
+    if (options.toRevision !== undefined) q = q.where('revision', backwards ? '>=' : '<=', options.toRevision.toString());
+    if (options.asOf) q = q.where('recorded_at', '<=', options.asOf);
+    q = q.orderBy('revision', backwards ? 'desc' : 'asc');
+    if (options.maxCount !== undefined) q = q.limit(options.maxCount);
+    const rows = (await q.execute()) as EventRow[];
+    return rows.map((r) => this.toRecorded(r, options.raw));
+  }
+
+  async streamRevision(streamId: string): Promise<bigint | null> {
+    const r = await sql<{ version: string }>`select version from es_streams where stream_id = ${streamId}`.execute(this.db);
+    if (!r.rows.length) return null;
+    const v = toBigInt(r.rows[0].version);
+    return v < 0n ? null : v;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const after = options.after ?? START;
+    const limit = options.maxCount ?? 1000;
+    const r = await sql<EventRow>`
+      select ${EVENT_COLUMNS} from es_events
+      where (transaction_id, global_position) > (${after.commit.toString()}::text::xid8, ${after.prepare.toString()}::bigint)
+        and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+      order by transaction_id, global_position
+      limit ${limit}`.execute(this.db);
+    return r.rows.map((row) => this.toRecorded(row, options.raw));
+  }
+
+  async headPosition(): Promise<{ position: LogPosition; globalPosition: bigint; recordedAt: Date } | null> {
+    const r = await sql<{ transaction_id: string; global_position: string; recorded_at: Date }>`
+      select transaction_id::text as transaction_id, global_position, recorded_at from es_events
+      where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+      order by transaction_id desc, global_position desc limit 1`.execute(this.db);
+    if (!r.rows.length) return null;
+    const row = r.rows[0];
+    const gp = toBigInt(row.global_position);
+    return { position: { commit: toBigInt(row.transaction_id), prepare: gp }, globalPosition: gp, recordedAt: toDate(row.recorded_at) };
+  }
+
+  async *subscribe(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent[]> {
+    let after = options.after ?? START;
+    const batchSize = options.batchSize ?? 500;
+    const poll = options.pollIntervalMs ?? 100;
+    while (!options.signal?.aborted) {
+      const batch = await this.readAll({ after, maxCount: batchSize });
+      if (batch.length) {
+        after = batch[batch.length - 1].position;
+        yield batch;
+        if (batch.length === batchSize) continue;
+      }
+      await sleep(poll, options.signal);
+    }
+  }
+
+  async close(): Promise<void> {
+    // The database handle belongs to whoever opened it.
+  }
+
+  private toRecorded(row: EventRow, raw = false): RecordedEvent {
+    const storedVersion = Number(row.schema_version);
+    const data = typeof row.data === 'string' ? (JSON.parse(row.data) as unknown) : row.data;
+    const metadata = (typeof row.metadata === 'string' ? JSON.parse(row.metadata) : row.metadata) as EventMetadata;
+    const up = raw ? { schemaVersion: storedVersion, data } : this.upcasters.upcast(row.type, storedVersion, data);
+    const gp = toBigInt(row.global_position);
+    return {
+      id: row.event_id,
+      streamId: row.stream_id,
+      revision: toBigInt(row.revision),
+      globalPosition: gp,
+      position: { commit: toBigInt(row.transaction_id), prepare: gp },
+      type: row.type,
+      schemaVersion: up.schemaVersion,
+      storedSchemaVersion: storedVersion,
+      data: up.data,
+      metadata,
+      recordedAt: toDate(row.recorded_at),
+      businessTime: row.business_time === null ? null : toDate(row.business_time),
+      prevHash: row.prev_hash.trim(),
+      hash: row.hash.trim(),
+    };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './domain-error.js';
+export * from './decider.js';
+export * from './jurisdiction.js';
+export * from './canonical-json.js';
