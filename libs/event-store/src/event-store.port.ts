@@ -37,5 +37,11 @@ export interface EventStore {
   /** Catch-up subscription to the whole log from a checkpoint, in batches, until the signal aborts. */
   subscribe(options?: SubscribeOptions): AsyncIterable<RecordedEvent[]>;
 
+  /**
+   * Names the physical log that positions belong to (PostgreSQL: the cluster's system identifier and
+   * the database). Checkpoints record it and refuse to resume against another log.
+   */
+  logIdentity(): Promise<string>;
+
   close(): Promise<void>;
 }

@@ -9,3 +9,4 @@ export * from './postgres/event-store.migrations.js';
 export * from './integrity/integrity.migrations.js';
 export * from './integrity/sealer.js';
 export * from './integrity/verifier.js';
+export * from './decider-runtime.js';

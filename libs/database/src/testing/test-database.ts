@@ -54,3 +54,36 @@ export async function createTestDatabase(migrations: readonly Migration[], backe
     },
   };
 }
+
+/**
+ * Where a whole engine under test keeps its data: a fresh database on the PostgreSQL server, or a
+ * data directory holding a copy of the PGlite template. `cleanup` removes it.
+ */
+export async function prepareEngineStorage(backend: TestBackend = defaultTestBackend()): Promise<{ databaseUrl: string | null; dataDir: string; cleanup(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'regledger-engine-'));
+  if (backend === 'postgres') {
+    const serverUrl = process.env.DATABASE_URL;
+    if (!serverUrl) throw new Error('DATABASE_URL is not set');
+    const name = `regledger_e_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return {
+      databaseUrl: url.toString(),
+      dataDir,
+      async cleanup() {
+        const a = new pg.Client({ connectionString: serverUrl });
+        await a.connect();
+        await a.query(`drop database if exists ${name} with (force)`);
+        await a.end();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  const template = process.env.REGLEDGER_PGLITE_TEMPLATE;
+  if (template) cpSync(template, join(dataDir, 'pglite'), { recursive: true });
+  return { databaseUrl: null, dataDir, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
+}

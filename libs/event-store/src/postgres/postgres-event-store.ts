@@ -261,6 +261,12 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
+  async logIdentity(): Promise<string> {
+    const r = await sql<{ id: string }>`
+      select (select system_identifier::text from pg_control_system()) || '/' || current_database() as id`.execute(this.db);
+    return `${this.backend}:${r.rows[0].id}`;
+  }
+
   async close(): Promise<void> {
     // The database handle belongs to whoever opened it.
   }

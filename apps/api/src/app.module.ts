@@ -1,0 +1,30 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { EngineModule, type EngineConfig, type JsonLogger } from '@regledger/engine';
+import { AUTH_CONFIG, AuthGuard } from '@regledger/http';
+import type { AuthConfig } from '@regledger/auth';
+import { CONTEXTS, CONTEXT_MODULES } from './contexts.js';
+import { SystemController } from './system.controller.js';
+
+export interface AppOptions {
+  config: EngineConfig;
+  auth: AuthConfig;
+  logger: JsonLogger;
+  /** Run projections, policies and sealing in the API process (the embedded default). */
+  runWorkers: boolean;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [EngineModule.forRoot({ config: options.config, contexts: CONTEXTS, runWorkers: options.runWorkers, logger: options.logger }), ...CONTEXT_MODULES],
+      controllers: [SystemController],
+      providers: [
+        { provide: AUTH_CONFIG, useValue: options.auth },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+    };
+  }
+}

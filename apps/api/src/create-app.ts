@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { JsonLogger, type EngineConfig } from '@regledger/engine';
+import { ErrorFilter, correlationMiddleware, requestValidationPipe } from '@regledger/http';
+import type { AuthConfig } from '@regledger/auth';
+import { AppModule } from './app.module.js';
+
+export interface CreateAppOptions {
+  config: EngineConfig;
+  auth: AuthConfig;
+  logger?: JsonLogger;
+  runWorkers?: boolean;
+}
+
+/** Builds the HTTP application: JSON logs, correlation ids, validation, the error filter, OpenAPI. */
+export async function createApp(options: CreateAppOptions): Promise<NestExpressApplication> {
+  const logger = options.logger ?? new JsonLogger(options.config.logLevel, { service: 'regledger-api' });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({ config: options.config, auth: options.auth, logger, runWorkers: options.runWorkers ?? options.config.projectionsInProcess }),
+    { logger, bodyParser: false, abortOnError: false },
+  );
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: '1mb', strict: true });
+  app.use(correlationMiddleware(logger));
+  app.useGlobalPipes(requestValidationPipe());
+  app.useGlobalFilters(new ErrorFilter(logger));
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('RegLedger')
+      .setDescription('Event-sourced supervision engine for enterprise product and service standard self-declarations')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  app.getHttpAdapter().get('/openapi.json', ((_req: Request, res: Response) => res.json(document)) as never);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

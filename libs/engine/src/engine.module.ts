@@ -1,0 +1,98 @@
+import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CommandBus, CqrsModule } from '@nestjs/cqrs';
+import { DeciderRuntime, seal, type EventStore } from '@regledger/event-store';
+import type { ProjectionEngine } from '@regledger/read-models';
+import type { AnyDb } from '@regledger/database';
+import type { ContextDefinition } from './context-definition.js';
+import { openEngine, type Engine } from './engine.js';
+import type { EngineConfig } from './engine-config.js';
+import { JsonLogger } from './json-logger.js';
+
+export const ENGINE = Symbol('ENGINE');
+export const ENGINE_CONFIG = Symbol('ENGINE_CONFIG');
+export const EVENT_STORE = Symbol('EVENT_STORE');
+export const READ_DB = Symbol('READ_DB');
+export const PROJECTION_ENGINE = Symbol('PROJECTION_ENGINE');
+export const ENGINE_LOGGER = Symbol('ENGINE_LOGGER');
+export const ENGINE_CONTEXTS = Symbol('ENGINE_CONTEXTS');
+
+export interface EngineModuleOptions {
+  config: EngineConfig;
+  contexts: readonly ContextDefinition[];
+  /** Run projections, policies and sealing in this process. */
+  runWorkers: boolean;
+  logger: JsonLogger;
+}
+
+/** Starts the workers after the application is up and stops them, then the databases, on shutdown. */
+@Injectable()
+export class EngineLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private sealer: NodeJS.Timeout | null = null;
+  private sealing: Promise<unknown> = Promise.resolve();
+  ready = false;
+
+  constructor(
+    @Inject(ENGINE) private readonly engine: Engine,
+    @Inject(PROJECTION_ENGINE) private readonly projections: ProjectionEngine,
+    @Inject(ENGINE_LOGGER) private readonly logger: JsonLogger,
+    @Inject('ENGINE_RUN_WORKERS') private readonly runWorkers: boolean,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.runWorkers) {
+      await this.projections.start();
+      const { sealIntervalMs, sealBlockSize } = this.engine.config;
+      if (sealIntervalMs > 0) {
+        this.sealer = setInterval(() => {
+          this.sealing = this.sealing
+            .then(() => seal(this.engine.store, this.engine.database.db, { blockSize: sealBlockSize }))
+            .catch((e: unknown) => this.logger.error('sealing failed', { error: (e as Error).message }));
+        }, sealIntervalMs);
+        this.sealer.unref();
+      }
+    } else {
+      await this.projections.prepare();
+    }
+    this.ready = true;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.ready = false;
+    if (this.sealer) clearInterval(this.sealer);
+    await this.sealing;
+    await this.projections.stop();
+    await this.engine.close();
+  }
+}
+
+@Global()
+@Module({})
+export class EngineModule {
+  static forRoot(options: EngineModuleOptions): DynamicModule {
+    return {
+      module: EngineModule,
+      imports: [CqrsModule.forRoot()],
+      providers: [
+        { provide: ENGINE_CONFIG, useValue: options.config },
+        { provide: ENGINE_LOGGER, useValue: options.logger },
+        { provide: ENGINE_CONTEXTS, useValue: options.contexts },
+        { provide: 'ENGINE_RUN_WORKERS', useValue: options.runWorkers },
+        { provide: ENGINE, useFactory: () => openEngine(options.config, options.contexts) },
+        { provide: EVENT_STORE, useFactory: (e: Engine): EventStore => e.store, inject: [ENGINE] },
+        { provide: READ_DB, useFactory: (e: Engine): AnyDb => e.database.db, inject: [ENGINE] },
+        { provide: DeciderRuntime, useFactory: (e: Engine) => e.runtime, inject: [ENGINE] },
+        {
+          provide: PROJECTION_ENGINE,
+          useFactory: (e: Engine, commandBus: CommandBus) =>
+            e.projectionEngine(
+              options.contexts.flatMap((c) => c.policies?.({ commandBus }) ?? []),
+              { log: (m, f) => options.logger.info(m, f ?? {}), error: (m, f) => options.logger.error(m, f ?? {}) },
+            ),
+          inject: [ENGINE, CommandBus],
+        },
+        EngineLifecycle,
+      ],
+      exports: [ENGINE, ENGINE_CONFIG, ENGINE_LOGGER, ENGINE_CONTEXTS, EVENT_STORE, READ_DB, PROJECTION_ENGINE, DeciderRuntime, EngineLifecycle, CqrsModule],
+    };
+  }
+}

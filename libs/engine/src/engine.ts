@@ -1,0 +1,81 @@
+import { migrate, openDatabase, type Database, type Migration } from '@regledger/database';
+import {
+  DeciderRuntime,
+  PostgresEventStore,
+  UpcasterRegistry,
+  eventStoreMigrations,
+  integrityMigrations,
+  type EventStore,
+} from '@regledger/event-store';
+import { ProjectionEngine, readModelRuntimeMigrations, type EngineLogger, type Policy, type Projection } from '@regledger/read-models';
+import type { ContextDefinition } from './context-definition.js';
+import { lockDataDir } from './data-dir-lock.js';
+import { pgliteDir, type EngineConfig } from './engine-config.js';
+
+export interface Engine {
+  readonly config: EngineConfig;
+  /** Where read models (and, unless EventStoreDB holds the log, the events) live. */
+  readonly database: Database;
+  readonly store: EventStore;
+  readonly runtime: DeciderRuntime;
+  readonly projections: readonly Projection[];
+  readonly migrations: readonly Migration[];
+  /** Builds the projection engine; policies need the command bus, so they come later. */
+  projectionEngine(policies?: readonly Policy[], logger?: EngineLogger): ProjectionEngine;
+  close(): Promise<void>;
+}
+
+export const describeBackends = (config: EngineConfig): { events: string; readModels: string } => ({
+  events: config.eventStoreConnectionString ? 'eventstoredb' : config.databaseUrl ? 'postgres' : 'pglite',
+  readModels: config.databaseUrl ? 'postgres' : 'pglite',
+});
+
+/** The EventStoreDB client (gRPC) is loaded only when it is configured. */
+async function openEventStoreDb(connectionString: string, upcasters: UpcasterRegistry): Promise<EventStore> {
+  const mod = (await import('@regledger/event-store')) as unknown as Record<string, new (c: string, o: { upcasters: UpcasterRegistry }) => EventStore>;
+  return new mod.EventStoreDbEventStore(connectionString, { upcasters });
+}
+
+/** Opens the databases, applies migrations, and wires the event store for the configured back ends. */
+export async function openEngine(config: EngineConfig, contexts: readonly ContextDefinition[]): Promise<Engine> {
+  const releaseLock = config.databaseUrl ? () => undefined : lockDataDir(config.dataDir);
+  let database: Database;
+  try {
+    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config) });
+  } catch (e) {
+    releaseLock();
+    throw e;
+  }
+  const migrations: Migration[] = [
+    ...(config.eventStoreConnectionString ? [] : eventStoreMigrations),
+    ...integrityMigrations,
+    ...readModelRuntimeMigrations,
+    ...contexts.flatMap((c) => c.migrations ?? []),
+  ];
+  await migrate(database.db, migrations);
+  const upcasters = new UpcasterRegistry(contexts.flatMap((c) => c.upcasters ?? []));
+  const store: EventStore = config.eventStoreConnectionString
+    ? await openEventStoreDb(config.eventStoreConnectionString, upcasters)
+    : new PostgresEventStore(database, { upcasters });
+  const projections = contexts.flatMap((c) => c.projections ?? []);
+  return {
+    config,
+    database,
+    store,
+    runtime: new DeciderRuntime(store),
+    projections,
+    migrations,
+    projectionEngine(policies = [], logger) {
+      return new ProjectionEngine(store, database, projections, policies, {
+        batchSize: config.projectionBatchSize,
+        pollIntervalMs: config.projectionPollMs,
+        logger,
+      });
+    },
+    async close() {
+      await store.close();
+      await database.close();
+      releaseLock();
+    },
+  };
+}

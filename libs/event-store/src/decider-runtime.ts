@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson, type Command, type Decider, type DomainEvent } from '@regledger/shared';
+import type { EventStore } from './event-store.port.js';
+import { WrongExpectedVersionError } from './errors.js';
+import type { EventMetadata, RecordedEvent } from './types.js';
+
+export interface CommandResult {
+  streamId: string;
+  /** The stream's last revision after the command (the ETag). */
+  revision: bigint;
+  events: RecordedEvent[];
+  /** True when the answer is the one given to an earlier request with the same idempotency key. */
+  replayed: boolean;
+}
+
+export const envelopeMetadata = (command: Command): EventMetadata => ({
+  actorId: command.metadata.actor.id,
+  actorRole: command.metadata.actor.role,
+  jurisdiction: command.metadata.actor.jurisdiction,
+  correlationId: command.metadata.correlationId,
+  causationId: command.metadata.causationId ?? null,
+  idempotencyKey: command.metadata.idempotencyKey ?? null,
+  reason: command.metadata.reason ?? null,
+});
+
+/** The idempotency key is scoped to the actor so two users can never collide on one. */
+export const scopedIdempotencyKey = (command: Command): string | null =>
+  command.metadata.idempotencyKey ? `${command.metadata.actor.id}:${command.metadata.idempotencyKey}` : null;
+
+export const requestHash = (streamId: string, command: Command): string =>
+  createHash('sha256').update(canonicalJson({ streamId, type: command.type, data: command.data })).digest('hex');
+
+/**
+ * Loads a stream, folds it, decides, and appends with the revision it loaded: a concurrent writer makes
+ * the append fail with WrongExpectedVersion instead of deciding on stale state.
+ */
+export class DeciderRuntime {
+  constructor(private readonly store: EventStore) {}
+
+  async handle<C extends Command, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+    command: C,
+    options: { expectedRevision?: bigint | null } = {},
+  ): Promise<CommandResult> {
+    const key = scopedIdempotencyKey(command);
+    const idempotency = key ? { key, requestHash: requestHash(streamId, command) } : undefined;
+    if (idempotency) {
+      const earlier = await this.store.findIdempotentResult(idempotency);
+      if (earlier) return { streamId, revision: earlier.nextExpectedRevision, events: earlier.events, replayed: true };
+    }
+    const history = await this.store.readStream(streamId);
+    const loaded = history.length ? history[history.length - 1].revision : null;
+    if (options.expectedRevision !== undefined && options.expectedRevision !== null && options.expectedRevision !== loaded) {
+      throw new WrongExpectedVersionError(streamId, options.expectedRevision, loaded ?? 'no_stream');
+    }
+    const state = history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as E), decider.initialState());
+    const decided = decider.decide(command, state);
+    if (!decided.length) return { streamId, revision: loaded ?? -1n, events: [], replayed: false };
+    const metadata = envelopeMetadata(command);
+    const result = await this.store.appendToStream(
+      streamId,
+      decided.map((e) => ({
+        type: e.type,
+        data: e.data,
+        schemaVersion: e.metadata?.schemaVersion ?? 1,
+        businessTime: e.metadata?.businessTime ?? null,
+        metadata,
+      })),
+      { expectedRevision: loaded === null ? 'no_stream' : loaded, idempotency },
+    );
+    return { streamId, revision: result.nextExpectedRevision, events: result.events, replayed: result.idempotentReplay };
+  }
+}

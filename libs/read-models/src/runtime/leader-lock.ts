@@ -1,0 +1,79 @@
+import pg from 'pg';
+
+/** One active worker per projection: whoever holds the lock runs it, the others stand by. */
+export interface LeaderLock {
+  tryAcquire(name: string): Promise<boolean>;
+  isHeld(name: string): boolean;
+  release(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** For the embedded default: one process owns the data directory, so the lock is in memory. */
+export class InProcessLeaderLock implements LeaderLock {
+  private static readonly held = new Set<string>();
+  private readonly mine = new Set<string>();
+
+  async tryAcquire(name: string): Promise<boolean> {
+    if (this.mine.has(name)) return true;
+    if (InProcessLeaderLock.held.has(name)) return false;
+    InProcessLeaderLock.held.add(name);
+    this.mine.add(name);
+    return true;
+  }
+  isHeld(name: string): boolean {
+    return this.mine.has(name);
+  }
+  async release(name: string): Promise<void> {
+    if (this.mine.delete(name)) InProcessLeaderLock.held.delete(name);
+  }
+  async close(): Promise<void> {
+    for (const n of [...this.mine]) await this.release(n);
+  }
+}
+
+/**
+ * Session-level advisory locks on a dedicated connection (design-notes §3). If that connection dies,
+ * every lock is lost at once and the workers stop until they win it again.
+ */
+export class PostgresLeaderLock implements LeaderLock {
+  private client: pg.Client | null = null;
+  private readonly mine = new Set<string>();
+
+  constructor(
+    private readonly connectionString: string,
+    private readonly namespace = 'regledger:worker:',
+  ) {}
+
+  private async connection(): Promise<pg.Client> {
+    if (this.client) return this.client;
+    const client = new pg.Client({ connectionString: this.connectionString, application_name: 'regledger-leader-lock' });
+    client.on('error', () => {
+      this.mine.clear();
+      this.client = null;
+    });
+    await client.connect();
+    this.client = client;
+    return client;
+  }
+
+  async tryAcquire(name: string): Promise<boolean> {
+    if (this.mine.has(name)) return true;
+    const c = await this.connection();
+    const r = await c.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtext($1)) as ok', [this.namespace + name]);
+    if (r.rows[0].ok) this.mine.add(name);
+    return r.rows[0].ok;
+  }
+  isHeld(name: string): boolean {
+    return this.mine.has(name);
+  }
+  async release(name: string): Promise<void> {
+    if (!this.mine.delete(name) || !this.client) return;
+    await this.client.query('select pg_advisory_unlock(hashtext($1))', [this.namespace + name]);
+  }
+  async close(): Promise<void> {
+    this.mine.clear();
+    const c = this.client;
+    this.client = null;
+    await c?.end().catch(() => undefined);
+  }
+}
