@@ -1,4 +1,4 @@
-import { migrate, openDatabase, type Database, type Migration } from '@regledger/database';
+import { migrate, openDatabase, type Database, type Migration, type MigrationReport } from '@regledger/database';
 import {
   DeciderRuntime,
   PostgresEventStore,
@@ -20,6 +20,8 @@ export interface Engine {
   readonly runtime: DeciderRuntime;
   readonly projections: readonly Projection[];
   readonly migrations: readonly Migration[];
+  /** What opening the engine applied. */
+  readonly migrationReport: MigrationReport;
   /** Builds the projection engine; policies need the command bus, so they come later. */
   projectionEngine(policies?: readonly Policy[], logger?: EngineLogger): ProjectionEngine;
   close(): Promise<void>;
@@ -52,7 +54,7 @@ export async function openEngine(config: EngineConfig, contexts: readonly Contex
     ...readModelRuntimeMigrations,
     ...contexts.flatMap((c) => c.migrations ?? []),
   ];
-  await migrate(database.db, migrations);
+  const migrationReport = await migrate(database.db, migrations);
   const upcasters = new UpcasterRegistry(contexts.flatMap((c) => c.upcasters ?? []));
   const store: EventStore = config.eventStoreConnectionString
     ? await openEventStoreDb(config.eventStoreConnectionString, upcasters)
@@ -65,6 +67,7 @@ export async function openEngine(config: EngineConfig, contexts: readonly Contex
     runtime: new DeciderRuntime(store),
     projections,
     migrations,
+    migrationReport,
     projectionEngine(policies = [], logger) {
       return new ProjectionEngine(store, database, projections, policies, {
         batchSize: config.projectionBatchSize,

@@ -10,3 +10,4 @@ export * from './integrity/integrity.migrations.js';
 export * from './integrity/sealer.js';
 export * from './integrity/verifier.js';
 export * from './decider-runtime.js';
+export * from './eventstoredb/eventstoredb-event-store.js';
