@@ -104,16 +104,19 @@ export const summarise = (samples: readonly Sample[]): Stats => {
   };
 };
 
+export type Side = 'library' | 'baseline';
+
 export interface PairSpec {
   label: string;
   events: number;
   operations: number;
-  /** Brings the database to the same state before every measurement (untimed). */
-  reset(): Promise<void>;
+  /** Brings the database to the same state before every measurement of that side (untimed). */
+  reset(side: Side): Promise<void>;
+  /** Each returns the time of its own timed region; checks after it are not timed. */
   library(): Promise<Sample>;
   baseline(): Promise<Sample>;
-  /** Untimed check after the last measured run of each side. */
-  verify?(side: 'library' | 'baseline'): Promise<void>;
+  /** Untimed check once both sides have run for the last time. */
+  verify?(): Promise<void>;
 }
 
 const fmt = (n: number): string => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(1));
@@ -128,17 +131,17 @@ export async function measurePair(ctx: BenchContext, scenario: string, spec: Pai
   const total = ctx.warmup + ctx.runs;
   for (let i = 0; i < total; i++) {
     const warm = i < ctx.warmup;
-    const order: ('library' | 'baseline')[] = i % 2 === 0 ? ['library', 'baseline'] : ['baseline', 'library'];
+    const order: Side[] = i % 2 === 0 ? ['library', 'baseline'] : ['baseline', 'library'];
     for (const side of order) {
       if (ctx.signal.aborted) throw new Error('interrupted');
-      await spec.reset();
+      await spec.reset(side);
       const sample = side === 'library' ? await spec.library() : await spec.baseline();
       const tag = warm ? `warm-up ${i + 1}/${ctx.warmup}` : `run ${i - ctx.warmup + 1}/${ctx.runs}`;
       ctx.progress(`${scenario} ${spec.label} ${side.padEnd(8)} ${tag}: ${fmt(sample.ms)} ms, ${fmt((sample.events * 1000) / sample.ms)} events/s`);
       if (!warm) (side === 'library' ? library : baseline).push(sample);
-      if (i === total - 1 && spec.verify) await spec.verify(side);
     }
   }
+  if (spec.verify) await spec.verify();
   const lib = summarise(library);
   const raw = summarise(baseline);
   return { label: spec.label, events: spec.events, operations: spec.operations, library: lib, baseline: raw, ratio: lib.medianMs / raw.medianMs };

@@ -23,8 +23,8 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
     { logger, bodyParser: false, abortOnError: false },
   );
   app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: '1mb', strict: true });
   app.use(correlationMiddleware(logger));
+  app.useBodyParser('json', { limit: '1mb', strict: true });
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new ErrorFilter(logger));
   app.enableShutdownHooks();

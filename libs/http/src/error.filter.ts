@@ -48,7 +48,8 @@ export function mapError(e: unknown): Mapped {
       headers: status === 503 ? { 'Retry-After': '5' } : undefined,
     };
   }
-  const err = e as { type?: string; status?: number; code?: string; message?: string };
+  // Express's adapter wraps body-parser errors in an HttpException; their `type` is on the cause.
+  const err = (e instanceof HttpException && e.cause ? e.cause : e) as { type?: string; status?: number; code?: string; message?: string };
   if (err?.type === 'entity.parse.failed') return { status: 400, code: 'REQUEST.MALFORMED_JSON', message: 'the request body is not valid JSON' };
   if (err?.type === 'entity.too.large') return { status: 413, code: 'REQUEST.TOO_LARGE', message: 'the request body is too large' };
   if (err?.type === 'encoding.unsupported' || err?.type === 'charset.unsupported') return { status: 415, code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', message: err.message ?? 'unsupported encoding' };

@@ -99,22 +99,25 @@ const HEAD_PAGE = 64;
  * - The fields the port has and EventStoreDB lacks (schema version, business time, recordedAt, the hash
  *   chain) travel in the event's JSON metadata under `$envelope` and are removed again on read.
  * - The log the port exposes is `$all` without system events (`$` types or `$` streams) and without the
- *   adapter's idempotency index streams. Reading `$all` needs a user allowed to (admin, or an insecure
- *   node).
+ *   adapter's own `regledger-internal-` streams. Every other event must carry the envelope: one that
+ *   does not (written by another tool) is an error, not skipped. Reading `$all` needs a user allowed to
+ *   (admin, or an insecure node).
+ * - `position` is the event's `$all` position and `globalPosition` its commit position: unique and
+ *   increasing, but a byte offset in the transaction file, not a count of events.
  * - The log is immutable: nothing here can rewrite or delete an event.
  *
  * Idempotency. The port's contract is "a retried request with the same key answers with the first
  * result and writes nothing". The plain scheme — append the events, then record the key in an index
  * stream — leaves a window: a crash (or a lost reply) after the events are written and before the index
- * is, and the retry finds no index entry. Deterministic event ids (uuid v5 of key, request hash and
- * index) close that window only when the retry is an append at the SAME expected revision: EventStoreDB
+ * is, and the retry finds no index entry. Deterministic event ids (uuid v5 of key, request hash, base,
+ * count and index) close that window only when the retry is an append at the SAME expected revision: EventStoreDB
  * then compares the proposed ids with the events already at those revisions and answers "idempotent"
  * without writing. A retry at another revision is not recognised (at the current head EventStoreDB writes
  * without comparing ids, and for 'any' it only consults an in-memory cache). That is exactly what a
  * retry does when its caller re-reads the stream first (DeciderRuntime) or appends with 'any'.
  *
  * So the index entry — a claim: request hash, stream, base revision, event ids — is written BEFORE the
- * events (expected revision NO_STREAM on `regledger-idempotency-<sha256(key)>`), and whether the request
+ * events (expected revision NO_STREAM on `regledger-internal-idempotency-<sha256(key)>`), and whether the request
  * took effect is read from the target stream: are the claim's ids at base + 1 …? Every attempt of the
  * same request appends at the claim's base with the claim's ids, so EventStoreDB lets exactly one of them
  * land and answers the others "idempotent"; a claim whose slot was taken by other events is dead and is
@@ -227,6 +230,7 @@ export class EventStoreDbEventStore implements EventStore {
       const { states, indexRevision } = await this.readClaims(idem.key);
       const plan = planIdempotentAppend(states, { requestHash: idem.requestHash, streamId, eventCount: events.length, base: pinned });
       let claim: IdempotencyClaim;
+      let prev: RecordedEvent | null | undefined;
       switch (plan.kind) {
         case 'reused':
           throw new IdempotencyKeyReusedError(idem.key);
@@ -238,27 +242,30 @@ export class EventStoreDbEventStore implements EventStore {
         case 'claim': {
           let base = pinned;
           if (base === null) {
-            const head = await this.streamRevision(streamId);
-            if (head === null && expected === 'stream_exists') throw new WrongExpectedVersionError(streamId, expected, 'no_stream');
-            base = head ?? NO_STREAM_REVISION;
-          } else if (base >= 0n && !(await this.eventAt(streamId, base))) {
-            // Refused before anything is written: no claim is left behind for a request that cannot land.
-            const head = await this.streamRevision(streamId);
-            throw new WrongExpectedVersionError(streamId, expected, head ?? 'no_stream');
+            prev = await this.lastEvent(streamId);
+            if (!prev && expected === 'stream_exists') throw new WrongExpectedVersionError(streamId, expected, 'no_stream');
+            base = prev ? prev.revision : NO_STREAM_REVISION;
+          } else if (base >= 0n) {
+            prev = await this.eventAt(streamId, base);
+            if (!prev) {
+              // Refused before anything is written: no claim is left behind for a request that cannot land.
+              const head = await this.streamRevision(streamId);
+              throw new WrongExpectedVersionError(streamId, expected, head ?? 'no_stream');
+            }
           }
           claim = {
             key: idem.key,
             requestHash: idem.requestHash,
             streamId,
             baseRevision: base,
-            eventIds: events.map((e, i) => (e.id ?? deterministicEventId(idem.key, idem.requestHash, i)).toLowerCase()),
+            eventIds: events.map((e, i) => (e.id ?? deterministicEventId(idem.key, idem.requestHash, base, events.length, i)).toLowerCase()),
           };
           if (!(await this.writeClaim(claim, indexRevision))) return 'again';
           break;
         }
       }
       try {
-        return await this.appendAt(streamId, events, claim.eventIds, claim.baseRevision, expected);
+        return await this.appendAt(streamId, events, claim.eventIds, claim.baseRevision, expected, prev);
       } catch (e) {
         if (!(e instanceof WrongExpectedVersionError)) throw e;
         // Another attempt of the same request may have landed under an earlier claim.
@@ -525,17 +532,22 @@ export class EventStoreDbEventStore implements EventStore {
    */
   private async scan(open: () => unknown, onItem: (r: Resolved) => boolean, operation: string): Promise<void> {
     let read: ClientRead | undefined;
+    let stoppedEarly = false;
     try {
       read = open() as ClientRead;
       for await (const item of read) {
-        if (!onItem(item)) break;
+        if (!onItem(item)) {
+          stoppedEarly = true;
+          break;
+        }
       }
     } catch (e) {
+      stoppedEarly = true;
       if (isClientStreamNotFound(e)) return;
       throw toStoreError(e, operation);
     } finally {
-      if (read) {
-        // Late errors of a read given up early must not surface as unhandled 'error' events.
+      if (read && stoppedEarly) {
+        // A read given up early is cancelled on the server, and its late errors must not go unhandled.
         read.on('error', () => undefined);
         await read.cancel().catch(() => undefined);
       }

@@ -186,13 +186,14 @@ export const decodeLogIdentity = (data: unknown): string => {
 export const IDEMPOTENT_EVENT_ID_NAMESPACE = '6f1c1f8e-2b0a-5d4e-9a51-8f0e3c7b2d14';
 
 /**
- * The id of the `index`-th event of a request made with an idempotency key: the same request always
- * proposes the same ids, so EventStoreDB recognises a repeated append at the same expected revision
- * and answers with the events already written instead of writing them again. The request hash is part
- * of the name so that a different request under the same key can never be taken for the first one.
+ * The id of the `index`-th of `count` events a request appends after `base` under an idempotency key:
+ * every attempt of the same request on the same base proposes the same ids, so EventStoreDB recognises
+ * a repeated append at that expected revision and answers with the events already written instead of
+ * writing them again. The request hash is part of the name so that another request under the same key
+ * is never taken for the first; base and count, so that two claims of one request never share an id.
  */
-export const deterministicEventId = (key: string, requestHash: string, index: number): string =>
-  uuidv5(`${key}\u0000${requestHash}\u0000${index}`, IDEMPOTENT_EVENT_ID_NAMESPACE);
+export const deterministicEventId = (key: string, requestHash: string, base: bigint, count: number, index: number): string =>
+  uuidv5(`${key}\u0000${requestHash}\u0000${base}\u0000${count}\u0000${index}`, IDEMPOTENT_EVENT_ID_NAMESPACE);
 
 // ---------------------------------------------------------------- the envelope
 
@@ -382,10 +383,8 @@ export const classifyLanding = (claim: IdempotencyClaim, following: readonly { i
   if (claim.eventIds.length === 0) return 'dead';
   if (following.length === 0) return 'pending';
   if (following[0].revision !== claim.baseRevision + 1n) throw new Error(`claim on ${claim.streamId}: expected revision ${claim.baseRevision + 1n}, read ${following[0].revision}`);
-  if (following[0].id !== claim.eventIds[0]) return 'dead';
-  const all = claim.eventIds.every((id, i) => following[i]?.id === id);
-  if (!all) throw new Error(`stream ${claim.streamId}: only part of an idempotent append is at revision ${claim.baseRevision + 1n}`);
-  return 'landed';
+  // Appends are atomic: the claim landed only if all its ids are there, in order.
+  return claim.eventIds.every((id, i) => following[i]?.id === id) ? 'landed' : 'dead';
 };
 
 export interface ClaimState {
@@ -427,7 +426,10 @@ export const planIdempotentAppend = (
     if (latest.landing === 'pending') return sameShape ? { kind: 'join', claim: latest.claim } : { kind: 'reused' };
     return { kind: 'claim' };
   }
-  // Pinned base: only one append can ever land on it, so a differing claim is simply superseded.
+  // Pinned base: only one append can ever land on a base, so a claim on the same base is joined (or, with
+  // other ids, superseded: whichever lands, the loser is refused and finds the winner among the claims).
+  // A pending claim on another base is superseded too; it could still land only if an attempt made
+  // under it were still in flight when the stream reached that base again.
   return sameShape && latest.claim.baseRevision === request.base ? { kind: 'join', claim: latest.claim } : { kind: 'claim' };
 };
 

@@ -1,0 +1,107 @@
+import { cpus, freemem, totalmem } from 'node:os';
+import type { BenchDatabase } from './backends.js';
+import type { ScenarioResult, Stats, VariantResult } from './harness.js';
+
+export interface MachineInfo {
+  cpus: number;
+  cpuModel: string;
+  memoryGiB: number;
+  freeMemoryGiB: number;
+  node: string;
+  platform: string;
+}
+
+export const machineInfo = (): MachineInfo => ({
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? 'unknown',
+  memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+  freeMemoryGiB: Math.round((freemem() / 2 ** 30) * 10) / 10,
+  node: process.version,
+  platform: `${process.platform} ${process.arch}`,
+});
+
+export interface RunInfo {
+  startedAt: string;
+  durationSeconds: number;
+  command: string;
+  backend: string;
+  scale: string;
+  runs: number;
+  warmup: number;
+  serverVersion: string;
+  settings: Record<string, string>;
+  machine: MachineInfo;
+}
+
+export const runInfo = (bench: BenchDatabase, rest: Omit<RunInfo, 'serverVersion' | 'settings' | 'machine'>): RunInfo => ({
+  ...rest,
+  serverVersion: bench.serverVersion,
+  settings: bench.settings,
+  machine: machineInfo(),
+});
+
+const int = (n: number): string => Math.round(n).toLocaleString('en-US');
+const ms = (n: number | null): string => (n === null ? '–' : n >= 100 ? int(n) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+const spread = (s: Stats): string => `±${Math.round(((s.maxMs - s.minMs) / 2 / s.medianMs) * 100)}%`;
+const pct = (s: Stats): string => (s.p50Ms === null ? '–' : `${ms(s.p50Ms)} / ${ms(s.p95Ms)}`);
+const phases = (s: Stats): string =>
+  Object.keys(s.phasesMs).length ? Object.entries(s.phasesMs).map(([k, v]) => `${k} ${ms(v)}`).join(', ') : '';
+
+function variantRow(v: VariantResult, withOps: boolean, withPhases: boolean): string {
+  const cells = [
+    v.label,
+    int(v.events),
+    `${int(v.library.eventsPerSecond)}`,
+    `${int(v.baseline.eventsPerSecond)}`,
+    `**${v.ratio.toFixed(2)}**`,
+  ];
+  if (withOps) cells.push(ms(v.library.medianMs / v.operations), ms(v.baseline.medianMs / v.operations), pct(v.library), pct(v.baseline));
+  else cells.push(ms(v.library.medianMs), ms(v.baseline.medianMs));
+  if (withPhases) cells.push(phases(v.library), phases(v.baseline));
+  cells.push(`${spread(v.library)} / ${spread(v.baseline)}`);
+  return `| ${cells.join(' | ')} |`;
+}
+
+export function scenarioMarkdown(r: ScenarioResult): string {
+  const withOps = r.variants.every((v) => v.operations > 0);
+  const withPhases = r.variants.some((v) => Object.keys(v.library.phasesMs).length > 0);
+  const head = ['Variant', 'Events per run', 'Library events/s', 'Baseline events/s', 'Library ÷ baseline time'];
+  if (withOps) head.push(`Library ms per ${r.operation}`, 'Baseline ms per op', 'Library p50 / p95 ms', 'Baseline p50 / p95 ms');
+  else head.push('Library ms per run', 'Baseline ms per run');
+  if (withPhases) head.push('Library phases (ms per op)', 'Baseline phases (ms per op)');
+  head.push('Run spread L / B');
+  const lines = [
+    `### ${r.title}`,
+    '',
+    `- Library: ${r.library}.`,
+    `- Baseline: ${r.baseline}.`,
+    ...r.notes.map((n) => `- ${n}`),
+    '',
+    `| ${head.join(' | ')} |`,
+    `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
+    ...r.variants.map((v) => variantRow(v, withOps, withPhases)),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+export function reportMarkdown(info: RunInfo, results: readonly ScenarioResult[]): string {
+  const m = info.machine;
+  const settings = Object.entries(info.settings)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
+  return [
+    `## ${info.backend} — scale ${info.scale}, ${info.runs} measured runs (+${info.warmup} warm-up) per side`,
+    '',
+    `- Started ${info.startedAt}, took ${info.durationSeconds.toFixed(0)} s: \`${info.command}\``,
+    `- Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB memory, ${m.platform}, Node ${m.node}`,
+    `- Database: ${info.serverVersion}`,
+    `- Settings: ${settings}`,
+    '- Figures are medians over the measured runs; "library ÷ baseline time" is the median library time over the median baseline time (1.00 = as fast as raw SQL, 2.00 = twice as long); p50/p95 pool the operations of all measured runs; spread is half the min–max range over the median.',
+    '',
+    ...results.map(scenarioMarkdown),
+  ].join('\n');
+}
+
+/** JSON with bigint-free numbers. */
+export const reportJson = (info: RunInfo, results: readonly ScenarioResult[]): string => `${JSON.stringify({ info, results }, null, 2)}\n`;

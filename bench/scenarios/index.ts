@@ -1,0 +1,8 @@
+import type { Scenario } from '../harness.js';
+import { appendBatchScenario } from './append-batch.js';
+import { appendSingleScenario } from './append-single.js';
+import { projectionCatchUpScenario } from './projection-catch-up.js';
+import { rehydrationScenario } from './rehydration.js';
+
+/** In the order they run. */
+export const SCENARIOS: readonly Scenario[] = [appendSingleScenario, appendBatchScenario, projectionCatchUpScenario, rehydrationScenario];
