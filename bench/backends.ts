@@ -6,11 +6,13 @@ import { Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely-pglite-dialect';
-import { migrate, openDatabase, type Database, type Migration } from '@regledger/database';
+import { migrate, openDatabase, type AnyDb, type Database, type Migration } from '@regledger/database';
 import { eventStoreMigrations, integrityMigrations } from '@regledger/event-store';
 import { readModelRuntimeMigrations } from '@regledger/read-models';
 
 export type Backend = 'postgres' | 'pglite';
+
+const OBJECT_IN_USE = '55006';
 
 export const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -67,11 +69,26 @@ async function adminQuery(serverUrl: string, text: string): Promise<void> {
 }
 
 /** A new database `regledger_bench_<random>` on the server of `serverUrl`, dropped by `close`. */
-export async function openPostgresBench(serverUrl: string, log: (m: string) => void): Promise<BenchDatabase> {
+export async function openPostgresBench(serverUrl: string, log: (m: string) => void, onCreated: (destroy: () => Promise<void>) => void = () => undefined): Promise<BenchDatabase> {
   const name = `regledger_bench_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   await adminQuery(serverUrl, `create database ${name}`);
   log(`created database ${name} on ${redact(serverUrl)}`);
   const drop = () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+  onCreated(drop);
+  // Closed pools may still be ending their connections: wait for them rather than cut them, since a
+  // connection the server ends under an idle pooled client is an 'error' event on its pool.
+  const dropWhenIdle = async () => {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      try {
+        await adminQuery(serverUrl, `drop database if exists ${name}`);
+        return;
+      } catch (e) {
+        if ((e as { code?: string }).code !== OBJECT_IN_USE) throw e;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    await drop();
+  };
   let database: Database | null = null;
   let pool: pg.Pool | null = null;
   try {
@@ -113,7 +130,7 @@ export async function openPostgresBench(serverUrl: string, log: (m: string) => v
         if (closed) return;
         closed = true;
         await Promise.allSettled([db.close(), p.end()]);
-        await drop();
+        await dropWhenIdle();
         log(`dropped database ${name}`);
       },
       async destroyNow() {
@@ -125,22 +142,23 @@ export async function openPostgresBench(serverUrl: string, log: (m: string) => v
     };
   } catch (e) {
     await Promise.allSettled([database?.close(), pool?.end()]);
-    await drop().catch(() => undefined);
+    await dropWhenIdle().catch(() => undefined);
     throw e;
   }
 }
 
 /** A PGlite database in a new temporary directory, removed by `close`. */
-export async function openPgliteBench(log: (m: string) => void): Promise<BenchDatabase> {
+export async function openPgliteBench(log: (m: string) => void, onCreated: (destroy: () => Promise<void>) => void = () => undefined): Promise<BenchDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'regledger-bench-'));
   const remove = () => rmSync(dir, { recursive: true, force: true });
+  onCreated(async () => remove());
   log(`PGlite data directory ${dir}`);
   let pglite: PGlite | null = null;
   try {
     pglite = await PGlite.create(dir);
     const lite = pglite;
     // The same handle openDatabase builds for PGlite, keeping the instance for the baselines.
-    const db = new Kysely<never>({ dialect: new PGliteDialect(lite) });
+    const db: AnyDb = new Kysely({ dialect: new PGliteDialect(lite) });
     const database: Database = { kind: 'pglite', db, connectionString: null, close: () => db.destroy() };
     const raw: RawSql = {
       query: async <R>(text: string, params?: unknown[]) => (await lite.query<R>(text, params)).rows,

@@ -118,6 +118,10 @@ async function runCommand(args: string[]): Promise<number> {
 
   const controller = new AbortController();
   let bench: BenchDatabase | null = null;
+  let created: (() => Promise<void>) | null = null;
+  const onCreated = (destroy: () => Promise<void>): void => {
+    created = destroy;
+  };
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals): void => {
     const code = signal === 'SIGINT' ? 130 : 143;
@@ -129,7 +133,8 @@ async function runCommand(args: string[]): Promise<number> {
     process.on('unhandledRejection', () => undefined);
     progress(`${signal}: stopping and removing the bench database`);
     setTimeout(() => process.exit(code), 15_000).unref();
-    void (bench ? bench.destroyNow() : Promise.resolve())
+    const destroy = bench ? () => bench!.destroyNow() : created;
+    void (destroy ? destroy() : Promise.resolve())
       .catch((e: unknown) => progress(`could not remove the bench database: ${e instanceof Error ? e.message : String(e)}`))
       .finally(() => process.exit(code));
   };
@@ -138,7 +143,7 @@ async function runCommand(args: string[]): Promise<number> {
 
   try {
     progress(`backend ${backend}, scale ${scale}, ${runs} runs + ${warmup} warm-up, scenarios ${scenarios.map((s) => s.id).join(', ')}`);
-    bench = backend === 'postgres' ? await openPostgresBench(serverUrl, progress) : await openPgliteBench(progress);
+    bench = backend === 'postgres' ? await openPostgresBench(serverUrl, progress, onCreated) : await openPgliteBench(progress, onCreated);
     if (stopping) return new Promise<number>(() => undefined);
     progress(`database: ${bench.serverVersion}`);
     const ctx: BenchContext = {

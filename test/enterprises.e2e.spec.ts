@@ -531,13 +531,17 @@ describe('enterprises over HTTP', () => {
       expect(fieldsOf(res)).toEqual(['uscc']);
     });
 
-    it('GET an unknown USCC: 404 ENTERPRISE.NOT_FOUND; GET an invalid USCC: 400 naming uscc', async () => {
+    it('GET an unknown USCC: 404 ENTERPRISE.NOT_FOUND; GET an invalid USCC: 400 naming uscc and why, as the commands do', async () => {
       const unknown = await t.http.get(`/enterprises/${uscc('440307', 'MA5U00005')}`);
       expectError(unknown, 404, 'ENTERPRISE.NOT_FOUND');
-      for (const bad of [WRONG_CHECK, 'not-a-uscc']) {
+      for (const [bad, rule] of [
+        [WRONG_CHECK, 'uscc_check_character'],
+        ['not-a-uscc', 'uscc_format'],
+        ['91350100M000100Y4', 'uscc_format'],
+      ]) {
         const invalid = await t.http.get(`/enterprises/${bad}`);
-        expectError(invalid, 400, 'VALIDATION.FAILED');
-        expect(fieldsOf(invalid)).toEqual(['uscc']);
+        expectError(invalid, 400, 'ENTERPRISE.VALIDATION_FAILED');
+        expect(invalid.body.error.errors).toEqual([{ field: 'uscc', rule, message: expect.any(String) }]);
       }
     });
 
@@ -587,21 +591,26 @@ describe('enterprises over HTTP', () => {
 
   describe('correlation ids and the error envelope', () => {
     it('every response carries X-Correlation-Id, echoing a well-formed one and replacing a malformed one', async () => {
-      const responses: Response[] = [
-        await t.http.get('/health'),
-        await t.http.get('/ready'),
-        await t.http.get('/openapi.json'),
-        await t.http.get('/enterprises'),
-        await t.http.get(`/enterprises/${HUAWEI}`),
-        await t.http.get('/enterprises/bad'),
-        await t.http.get('/no-such-route'),
-        await t.http.post('/enterprises').send({}),
-        await register({}),
-        await t.http.post('/enterprises').set(admin()).set('Content-Type', 'application/json').send('{'),
-        await t.http.get('/projections').set(admin()),
+      const responses: [string, Response][] = [
+        ['GET /health', await t.http.get('/health')],
+        ['GET /ready', await t.http.get('/ready')],
+        ['GET /openapi.json', await t.http.get('/openapi.json')],
+        ['GET /docs', await t.http.get('/docs')],
+        ['GET /enterprises', await t.http.get('/enterprises')],
+        ['GET /enterprises/:uscc', await t.http.get(`/enterprises/${HUAWEI}`)],
+        ['GET /enterprises/bad', await t.http.get('/enterprises/bad')],
+        ['GET /enterprises?limit=0', await t.http.get('/enterprises?limit=0')],
+        ['GET /no-such-route', await t.http.get('/no-such-route')],
+        ['POST /enterprises without token', await t.http.post('/enterprises').send({})],
+        ['POST /enterprises empty', await register({})],
+        ['POST /enterprises malformed JSON', await t.http.post('/enterprises').set(admin()).set('Content-Type', 'application/json').send('{')],
+        ['POST /enterprises too large', await register({ name: 'x'.repeat(1_100_000) })],
+        ['POST /enterprises forbidden', await register({}, t.as('public', '000000'))],
+        ['GET /projections', await t.http.get('/projections').set(admin())],
       ];
-      for (const res of responses) expect({ url: res.req.path, id: res.headers['x-correlation-id'] }).toEqual({ url: res.req.path, id: expect.stringMatching(/^\S+$/) });
-      expect(new Set(responses.map((r) => r.headers['x-correlation-id'])).size).toBe(responses.length);
+      for (const [label, res] of responses) expect({ label, id: res.headers['x-correlation-id'] }).toEqual({ label, id: expect.stringMatching(/^[A-Za-z0-9._:-]+$/) });
+      for (const [label, res] of responses.filter(([, r]) => r.status >= 400)) expect({ label, id: res.body.correlationId }).toEqual({ label, id: res.headers['x-correlation-id'] });
+      expect(new Set(responses.map(([, r]) => r.headers['x-correlation-id'])).size).toBe(responses.length);
 
       const echoed = await t.http.get('/health').set('X-Correlation-Id', 'trace-0001');
       expect(echoed.headers['x-correlation-id']).toBe('trace-0001');
@@ -616,6 +625,14 @@ describe('enterprises over HTTP', () => {
         error: { status: 404, code: 'ENTERPRISE.NOT_FOUND', message: expect.any(String), details: { uscc: uscc('440307', 'MA5E00001') } },
         correlationId: 'e2e-envelope',
       });
+
+      const invalid = await register({}, admin(), { 'X-Correlation-Id': 'e2e-envelope-2' });
+      expect(invalid.body.correlationId).toBe('e2e-envelope-2');
+      expect(Object.keys(invalid.body.error).sort()).toEqual(['code', 'errors', 'message', 'status']);
+      expect(invalid.body.error.message).toContain('uscc');
+
+      const route = await t.http.get('/no-such-route').set('X-Correlation-Id', 'e2e-envelope-3');
+      expect(route.body).toEqual({ error: { status: 404, code: 'ROUTE.NOT_FOUND', message: expect.any(String) }, correlationId: 'e2e-envelope-3' });
     });
   });
 

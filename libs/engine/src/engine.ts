@@ -1,6 +1,7 @@
 import { migrate, openDatabase, type Database, type Migration, type MigrationReport } from '@regledger/database';
 import {
   DeciderRuntime,
+  EventStoreDbEventStore,
   PostgresEventStore,
   UpcasterRegistry,
   eventStoreMigrations,
@@ -32,12 +33,6 @@ export const describeBackends = (config: EngineConfig): { events: string; readMo
   readModels: config.databaseUrl ? 'postgres' : 'pglite',
 });
 
-/** The EventStoreDB client (gRPC) is loaded only when it is configured. */
-async function openEventStoreDb(connectionString: string, upcasters: UpcasterRegistry): Promise<EventStore> {
-  const mod = (await import('@regledger/event-store')) as unknown as Record<string, new (c: string, o: { upcasters: UpcasterRegistry }) => EventStore>;
-  return new mod.EventStoreDbEventStore(connectionString, { upcasters });
-}
-
 /** Opens the databases, applies migrations, and wires the event store for the configured back ends. */
 export async function openEngine(config: EngineConfig, contexts: readonly ContextDefinition[]): Promise<Engine> {
   const releaseLock = config.databaseUrl ? () => undefined : lockDataDir(config.dataDir);
@@ -57,7 +52,7 @@ export async function openEngine(config: EngineConfig, contexts: readonly Contex
   const migrationReport = await migrate(database.db, migrations);
   const upcasters = new UpcasterRegistry(contexts.flatMap((c) => c.upcasters ?? []));
   const store: EventStore = config.eventStoreConnectionString
-    ? await openEventStoreDb(config.eventStoreConnectionString, upcasters)
+    ? new EventStoreDbEventStore(config.eventStoreConnectionString, { upcasters })
     : new PostgresEventStore(database, { upcasters });
   const projections = contexts.flatMap((c) => c.projections ?? []);
   return {

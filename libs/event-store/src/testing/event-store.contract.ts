@@ -156,6 +156,25 @@ export function eventStoreContract(name: string, makeFixture: () => Promise<Cont
       });
     });
 
+    describe('subscription', () => {
+      it('subscribes from a checkpoint: delivers what follows in order, then new events, until aborted', async () => {
+        const s = stream('sub');
+        const first = await f.store.appendToStream(s, [ev(1), ev(2)], { expectedRevision: 'no_stream' });
+        const controller = new AbortController();
+        const seen: RecordedEvent[] = [];
+        const done = (async () => {
+          for await (const batch of f.store.subscribe({ after: first.events[0].position, batchSize: 2, pollIntervalMs: 10, signal: controller.signal })) {
+            seen.push(...batch.filter((e) => e.streamId === s));
+            if (seen.length >= 2) controller.abort();
+          }
+        })();
+        await f.store.appendToStream(s, [ev(3)], { expectedRevision: 1n });
+        await done;
+        expect(seen.map((e) => e.revision)).toEqual([1n, 2n]);
+        expect(seen.length).toBe(2);
+      });
+    });
+
     describe('concurrency', () => {
       it('50 concurrent appends with `any` to one stream: none lost, revisions 0..49', async () => {
         const s = stream();
