@@ -40,6 +40,8 @@ export interface BenchDatabase {
   readonly location: string;
   readonly serverVersion: string;
   readonly settings: Record<string, string>;
+  /** Median of sequential `select 1` round trips through the baseline's handle, in ms. */
+  readonly roundTripMs: number;
   /** Closes everything and removes the database. */
   close(): Promise<void>;
   /** For signals: removes the database without waiting for work in flight. */
@@ -48,14 +50,21 @@ export interface BenchDatabase {
 
 const redact = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 
-async function describeServer(raw: RawQuery): Promise<{ serverVersion: string; settings: Record<string, string> }> {
+async function describeServer(raw: RawQuery): Promise<{ serverVersion: string; settings: Record<string, string>; roundTripMs: number }> {
+  const trips: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const t0 = performance.now();
+    await raw.query('select 1');
+    if (i >= 100) trips.push(performance.now() - t0);
+  }
+  trips.sort((a, b) => a - b);
   const [v] = await raw.query<{ v: string }>('select version() as v');
   const rows = await raw.query<{ name: string; setting: string; unit: string | null }>(
     `select name, setting, unit from pg_settings
      where name in ('fsync', 'synchronous_commit', 'shared_buffers', 'wal_sync_method', 'commit_delay', 'max_connections')
      order by name`,
   );
-  return { serverVersion: v.v, settings: Object.fromEntries(rows.map((r) => [r.name, r.unit ? `${r.setting} (${r.unit})` : r.setting])) };
+  return { serverVersion: v.v, roundTripMs: trips[trips.length >> 1], settings: Object.fromEntries(rows.map((r) => [r.name, r.unit ? `${r.setting} (${r.unit})` : r.setting])) };
 }
 
 async function adminQuery(serverUrl: string, text: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { PostgresEventStore } from '@regledger/event-store';
 import { DEFAULT_SERVER_URL, openPgliteBench, openPostgresBench, type Backend, type BenchDatabase } from './backends.js';
@@ -116,6 +117,7 @@ async function runCommand(args: string[]): Promise<number> {
   const warmup = positiveInt('warmup', values.warmup, 1, 0);
   const serverUrl = values['database-url'] ?? process.env.DATABASE_URL ?? DEFAULT_SERVER_URL;
 
+  const loadAverageAtStart = Math.round(loadavg()[0] * 100) / 100;
   const controller = new AbortController();
   let bench: BenchDatabase | null = null;
   let created: (() => Promise<void>) | null = null;
@@ -145,7 +147,8 @@ async function runCommand(args: string[]): Promise<number> {
     progress(`backend ${backend}, scale ${scale}, ${runs} runs + ${warmup} warm-up, scenarios ${scenarios.map((s) => s.id).join(', ')}`);
     bench = backend === 'postgres' ? await openPostgresBench(serverUrl, progress, onCreated) : await openPgliteBench(progress, onCreated);
     if (stopping) return new Promise<number>(() => undefined);
-    progress(`database: ${bench.serverVersion}`);
+    progress(`database: ${bench.serverVersion}; select 1 round trip ${bench.roundTripMs.toFixed(3)} ms; 1-minute load average ${loadAverageAtStart}`);
+    if (loadAverageAtStart > cpus().length / 2) progress(`warning: the 1-minute load average is ${loadAverageAtStart} on ${cpus().length} CPUs; other work will add noise`);
     const ctx: BenchContext = {
       bench,
       store: new PostgresEventStore(bench.database),
@@ -168,6 +171,7 @@ async function runCommand(args: string[]): Promise<number> {
       scale,
       runs,
       warmup,
+      loadAverageAtStart,
     });
     const markdown = reportMarkdown(info, results);
     process.stdout.write(`${markdown}\n`);

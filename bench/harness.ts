@@ -59,8 +59,10 @@ export interface ScenarioResult {
   title: string;
   library: string;
   baseline: string;
-  /** What the latency columns measure. */
+  /** What one operation (a latency sample) is; empty when there are none. */
   operation: string;
+  /** The headline figure: events per second, or milliseconds per (sequential) operation. */
+  headline: 'throughput' | 'per-operation';
   variants: VariantResult[];
   notes: string[];
 }

@@ -1,6 +1,6 @@
-import { cpus, freemem, totalmem } from 'node:os';
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import type { BenchDatabase } from './backends.js';
-import type { ScenarioResult, Stats, VariantResult } from './harness.js';
+import type { ScenarioResult, Stats } from './harness.js';
 
 export interface MachineInfo {
   cpus: number;
@@ -9,6 +9,8 @@ export interface MachineInfo {
   freeMemoryGiB: number;
   node: string;
   platform: string;
+  /** 1-minute load average when the report was made. */
+  loadAverage: number;
 }
 
 export const machineInfo = (): MachineInfo => ({
@@ -18,6 +20,7 @@ export const machineInfo = (): MachineInfo => ({
   freeMemoryGiB: Math.round((freemem() / 2 ** 30) * 10) / 10,
   node: process.version,
   platform: `${process.platform} ${process.arch}`,
+  loadAverage: Math.round(loadavg()[0] * 100) / 100,
 });
 
 export interface RunInfo {
@@ -30,13 +33,17 @@ export interface RunInfo {
   warmup: number;
   serverVersion: string;
   settings: Record<string, string>;
+  roundTripMs: number;
+  /** 1-minute load average before the database was opened. */
+  loadAverageAtStart: number;
   machine: MachineInfo;
 }
 
-export const runInfo = (bench: BenchDatabase, rest: Omit<RunInfo, 'serverVersion' | 'settings' | 'machine'>): RunInfo => ({
+export const runInfo = (bench: BenchDatabase, rest: Omit<RunInfo, 'serverVersion' | 'settings' | 'roundTripMs' | 'machine'>): RunInfo => ({
   ...rest,
   serverVersion: bench.serverVersion,
   settings: bench.settings,
+  roundTripMs: bench.roundTripMs,
   machine: machineInfo(),
 });
 
@@ -47,42 +54,46 @@ const pct = (s: Stats): string => (s.p50Ms === null ? '–' : `${ms(s.p50Ms)} / 
 const phases = (s: Stats): string =>
   Object.keys(s.phasesMs).length ? Object.entries(s.phasesMs).map(([k, v]) => `${k} ${ms(v)}`).join(', ') : '';
 
-function variantRow(v: VariantResult, withOps: boolean, withPhases: boolean): string {
-  const cells = [
-    v.label,
-    int(v.events),
-    `${int(v.library.eventsPerSecond)}`,
-    `${int(v.baseline.eventsPerSecond)}`,
-    `**${v.ratio.toFixed(2)}**`,
-  ];
-  if (withOps) cells.push(ms(v.library.medianMs / v.operations), ms(v.baseline.medianMs / v.operations), pct(v.library), pct(v.baseline));
-  else cells.push(ms(v.library.medianMs), ms(v.baseline.medianMs));
-  if (withPhases) cells.push(phases(v.library), phases(v.baseline));
-  cells.push(`${spread(v.library)} / ${spread(v.baseline)}`);
-  return `| ${cells.join(' | ')} |`;
+function table(r: ScenarioResult): string[] {
+  const withOps = r.variants.every((v) => v.operations > 0);
+  const withPhases = r.variants.some((v) => Object.keys(v.library.phasesMs).length > 0);
+  const perOp = r.headline === 'per-operation';
+  const head = ['Variant', perOp ? 'Operations per run' : 'Events per run'];
+  if (perOp) head.push('Library ms per op', 'Baseline ms per op');
+  else head.push('Library events/s', 'Baseline events/s');
+  head.push('Library ÷ baseline time');
+  if (withOps) head.push('Library p50 / p95 ms', 'Baseline p50 / p95 ms');
+  else head.push('Library ms per run', 'Baseline ms per run');
+  if (withPhases) head.push('Library phases, ms per op', 'Baseline phases, ms per op');
+  if (perOp) head.push('Library events/s', 'Baseline events/s');
+  head.push('Run spread L / B');
+  const rows = r.variants.map((v) => {
+    const cells = [v.label, int(perOp ? v.operations : v.events)];
+    if (perOp) cells.push(ms(v.library.medianMs / v.operations), ms(v.baseline.medianMs / v.operations));
+    else cells.push(int(v.library.eventsPerSecond), int(v.baseline.eventsPerSecond));
+    cells.push(`**${v.ratio.toFixed(2)}**`);
+    if (withOps) cells.push(pct(v.library), pct(v.baseline));
+    else cells.push(ms(v.library.medianMs), ms(v.baseline.medianMs));
+    if (withPhases) cells.push(phases(v.library), phases(v.baseline));
+    if (perOp) cells.push(int(v.library.eventsPerSecond), int(v.baseline.eventsPerSecond));
+    cells.push(`${spread(v.library)} / ${spread(v.baseline)}`);
+    return `| ${cells.join(' | ')} |`;
+  });
+  return [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`, ...rows];
 }
 
 export function scenarioMarkdown(r: ScenarioResult): string {
-  const withOps = r.variants.every((v) => v.operations > 0);
-  const withPhases = r.variants.some((v) => Object.keys(v.library.phasesMs).length > 0);
-  const head = ['Variant', 'Events per run', 'Library events/s', 'Baseline events/s', 'Library ÷ baseline time'];
-  if (withOps) head.push(`Library ms per ${r.operation}`, 'Baseline ms per op', 'Library p50 / p95 ms', 'Baseline p50 / p95 ms');
-  else head.push('Library ms per run', 'Baseline ms per run');
-  if (withPhases) head.push('Library phases (ms per op)', 'Baseline phases (ms per op)');
-  head.push('Run spread L / B');
-  const lines = [
+  return [
     `### ${r.title}`,
     '',
     `- Library: ${r.library}.`,
     `- Baseline: ${r.baseline}.`,
+    ...(r.operation ? [`- One operation (one latency sample): ${r.operation}.`] : []),
     ...r.notes.map((n) => `- ${n}`),
     '',
-    `| ${head.join(' | ')} |`,
-    `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
-    ...r.variants.map((v) => variantRow(v, withOps, withPhases)),
+    ...table(r),
     '',
-  ];
-  return lines.join('\n');
+  ].join('\n');
 }
 
 export function reportMarkdown(info: RunInfo, results: readonly ScenarioResult[]): string {
@@ -94,9 +105,9 @@ export function reportMarkdown(info: RunInfo, results: readonly ScenarioResult[]
     `## ${info.backend} — scale ${info.scale}, ${info.runs} measured runs (+${info.warmup} warm-up) per side`,
     '',
     `- Started ${info.startedAt}, took ${info.durationSeconds.toFixed(0)} s: \`${info.command}\``,
-    `- Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB memory, ${m.platform}, Node ${m.node}`,
+    `- Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB memory, ${m.platform}, Node ${m.node}; 1-minute load average ${info.loadAverageAtStart} at the start, ${m.loadAverage} at the end`,
     `- Database: ${info.serverVersion}`,
-    `- Settings: ${settings}`,
+    `- Settings: ${settings}; \`select 1\` round trip ${info.roundTripMs.toFixed(3)} ms (median)`,
     '- Figures are medians over the measured runs; "library ÷ baseline time" is the median library time over the median baseline time (1.00 = as fast as raw SQL, 2.00 = twice as long); p50/p95 pool the operations of all measured runs; spread is half the min–max range over the median.',
     '',
     ...results.map(scenarioMarkdown),

@@ -8,9 +8,9 @@ const WRITERS = [1, 4] as const;
 
 /** Appends of BATCH events per measured run, by writer count. */
 const APPENDS: Record<Scale, Record<(typeof WRITERS)[number], number>> = {
-  small: { 1: 40, 4: 80 },
-  medium: { 1: 200, 4: 400 },
-  full: { 1: 600, 4: 1_200 },
+  small: { 1: 20, 4: 40 },
+  medium: { 1: 100, 4: 200 },
+  full: { 1: 400, 4: 800 },
 };
 
 export const appendBatchScenario: Scenario = {
@@ -89,6 +89,7 @@ export const appendBatchScenario: Scenario = {
       library: `PostgresEventStore.appendToStream(stream, ${BATCH} events, { expectedRevision: n }); each writer cycles over its own ${STREAMS_PER_WRITER} streams`,
       baseline: `plain SQL, one transaction per batch: upsert of the es_streams row (version + ${BATCH}), then one multi-row insert into es_events of the ${BATCH} rows (placeholder hashes)`,
       operation: `one append (${BATCH} events)`,
+      headline: 'throughput',
       variants,
       notes: [],
     };

@@ -12,9 +12,9 @@ const WRITERS = [1, 4, 16] as const;
 
 /** Events per measured run, by writer count. */
 const EVENTS: Record<Scale, Record<(typeof WRITERS)[number], number>> = {
-  small: { 1: 200, 4: 400, 16: 800 },
-  medium: { 1: 1_000, 4: 2_000, 16: 4_000 },
-  full: { 1: 3_000, 4: 6_000, 16: 12_000 },
+  small: { 1: 200, 4: 320, 16: 480 },
+  medium: { 1: 500, 4: 1_000, 16: 2_000 },
+  full: { 1: 2_000, 4: 4_000, 16: 8_000 },
 };
 
 export interface WriterPlan {
@@ -130,6 +130,7 @@ export const appendSingleScenario: Scenario = {
       library: `PostgresEventStore.appendToStream(stream, [event], { expectedRevision: n }) — 'no_stream' for a stream's first event; each writer cycles over its own ${STREAMS_PER_WRITER} streams`,
       baseline: 'plain SQL, one transaction per event: insert into es_streams … on conflict do update … returning version, then insert into es_events (same columns, placeholder hashes)',
       operation: 'one append (one event)',
+      headline: 'throughput',
       variants,
       notes: [],
     };

@@ -8,9 +8,9 @@ const LENGTHS = [5, 1_000, 10_000] as const;
 
 /** Loads per measured run, by scale and length. */
 const LOADS: Record<Scale, Record<(typeof LENGTHS)[number], number>> = {
-  small: { 5: 200, 1_000: 10, 10_000: 3 },
-  medium: { 5: 1_000, 1_000: 30, 10_000: 8 },
-  full: { 5: 3_000, 1_000: 100, 10_000: 20 },
+  small: { 5: 100, 1_000: 5, 10_000: 1 },
+  medium: { 5: 1_000, 1_000: 30, 10_000: 5 },
+  full: { 5: 3_000, 1_000: 100, 10_000: 15 },
 };
 
 /** The DeciderRuntime's fold: evolve over `{ type, data }` from the initial state. */
@@ -81,6 +81,7 @@ export const rehydrationScenario: Scenario = {
       library: 'PostgresEventStore.readStream(streamId) then the enterprise decider’s evolve from its initial state (what DeciderRuntime.handle does before deciding); repeated loads, warm cache',
       baseline: 'plain SQL: select type, data from es_events where stream_id = $1 order by revision, then the same fold',
       operation: 'one load (read + fold)',
+      headline: 'per-operation',
       variants,
       notes: ['Streams hold one EnterpriseRegistered followed by renames, the only events an enterprise stream can grow with besides one deregistration.'],
     };

@@ -31,8 +31,12 @@ export interface EventStore {
   /** The whole log in its global order, strictly after `after`; never skips an event committed late. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
 
-  /** Position of the last event a reader can see now (null for an empty log). */
-  headPosition(): Promise<{ position: LogPosition; globalPosition: bigint; recordedAt: Date } | null>;
+  /**
+   * Position of the last event a reader can see now (null for an empty log). With `committed`, the
+   * last event committed, even if readers cannot take it yet because an older transaction is still
+   * running (PostgreSQL): what to wait for after a command has been acknowledged.
+   */
+  headPosition(options?: { committed?: boolean }): Promise<{ position: LogPosition; globalPosition: bigint; recordedAt: Date } | null>;
 
   /** Catch-up subscription to the whole log from a checkpoint, in batches, until the signal aborts. */
   subscribe(options?: SubscribeOptions): AsyncIterable<RecordedEvent[]>;

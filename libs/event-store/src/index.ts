@@ -11,3 +11,4 @@ export * from './integrity/sealer.js';
 export * from './integrity/verifier.js';
 export * from './decider-runtime.js';
 export * from './eventstoredb/eventstoredb-event-store.js';
+export * from './polling-subscription.js';

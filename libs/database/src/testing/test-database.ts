@@ -13,31 +13,40 @@ export const defaultTestBackend = (): TestBackend => (process.env.DATABASE_URL ?
 
 export const postgresAvailable = (): boolean => Boolean(process.env.DATABASE_URL);
 
+/** Creates a uniquely named database on the server of DATABASE_URL; returns its URL and a drop function. */
+async function createServerDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) throw new Error('DATABASE_URL is not set');
+  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const admin = async (statement: string): Promise<void> => {
+    const c = new pg.Client({ connectionString: serverUrl });
+    await c.connect();
+    try {
+      await c.query(statement);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
 /**
  * A fresh, private database for one test file: a copy of the PGlite template, or a new database on
  * the PostgreSQL server of DATABASE_URL (dropped on close).
  */
 export async function createTestDatabase(migrations: readonly Migration[], backend: TestBackend = defaultTestBackend()): Promise<Database> {
   if (backend === 'postgres') {
-    const serverUrl = process.env.DATABASE_URL;
-    if (!serverUrl) throw new Error('DATABASE_URL is not set');
-    const name = `regledger_t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 20 });
+    const server = await createServerDatabase('regledger_t');
+    const database = await openDatabase({ databaseUrl: server.url, poolSize: 20 });
     await migrate(database.db, migrations);
     return {
       ...database,
       async close() {
         await database.close();
-        const a = new pg.Client({ connectionString: serverUrl });
-        await a.connect();
-        await a.query(`drop database if exists ${name} with (force)`);
-        await a.end();
+        await server.drop();
       },
     };
   }
@@ -62,23 +71,12 @@ export async function createTestDatabase(migrations: readonly Migration[], backe
 export async function prepareEngineStorage(backend: TestBackend = defaultTestBackend()): Promise<{ databaseUrl: string | null; dataDir: string; cleanup(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'regledger-engine-'));
   if (backend === 'postgres') {
-    const serverUrl = process.env.DATABASE_URL;
-    if (!serverUrl) throw new Error('DATABASE_URL is not set');
-    const name = `regledger_e_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
+    const server = await createServerDatabase('regledger_e');
     return {
-      databaseUrl: url.toString(),
+      databaseUrl: server.url,
       dataDir,
       async cleanup() {
-        const a = new pg.Client({ connectionString: serverUrl });
-        await a.connect();
-        await a.query(`drop database if exists ${name} with (force)`);
-        await a.end();
+        await server.drop();
         rmSync(dataDir, { recursive: true, force: true });
       },
     };

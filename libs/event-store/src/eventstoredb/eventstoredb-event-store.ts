@@ -12,12 +12,12 @@ import {
   type ReadRevision,
 } from '@eventstore/db-client';
 import type { EventStore } from '../event-store.port.js';
+import { pollingSubscription } from '../polling-subscription.js';
 import { IdempotencyKeyReusedError, WrongExpectedVersionError } from '../errors.js';
 import { UpcasterRegistry } from '../upcasting.js';
 import { sleep } from '../sleep.js';
 import {
   GENESIS_HASH,
-  START,
   type AppendOptions,
   type AppendResult,
   type EventToAppend,
@@ -467,20 +467,10 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /** Polls readAll: the same batches, order and checkpoints as the PostgreSQL adapter. */
-  async *subscribe(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent[]> {
-    let after = options.after ?? START;
-    const batchSize = options.batchSize ?? 500;
-    const poll = options.pollIntervalMs ?? 100;
-    while (!options.signal?.aborted) {
-      const batch = await this.readAll({ after, maxCount: batchSize });
-      if (batch.length) {
-        after = batch[batch.length - 1].position;
-        yield batch;
-        if (batch.length === batchSize) continue;
-      }
-      await sleep(poll, options.signal);
-    }
+  subscribe(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent[]> {
+    return pollingSubscription((o) => this.readAll(o), options);
   }
+
 
   /**
    * EventStoreDB does not name its database over gRPC, so the adapter names it: a random id written

@@ -1,3 +1,4 @@
+import type { HashableEvent } from '../hashing.js';
 import { v5 as uuidv5 } from 'uuid';
 import {
   ANY,
@@ -209,19 +210,8 @@ export interface StoredEnvelope {
   hash: string;
 }
 
-export interface PreparedEvent {
-  id: string;
-  streamId: string;
-  revision: bigint;
-  type: string;
-  schemaVersion: number;
-  data: unknown;
-  metadata: EventMetadata;
-  recordedAt: Date;
-  businessTime: Date | null;
-  prevHash: string;
-  hash: string;
-}
+/** An event ready to be written: everything its hash covers, and the hash. */
+export type PreparedEvent = HashableEvent & { hash: string };
 
 /**
  * The events of one append, numbered from `firstRevision`, each hashed and chained to the one before

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { toBigInt, toDate, type AnyDb, type Database } from '@regledger/database';
 import type { EventStore } from '../event-store.port.js';
+import { pollingSubscription } from '../polling-subscription.js';
 import { IdempotencyKeyReusedError, WrongExpectedVersionError } from '../errors.js';
 import { eventHash } from '../hashing.js';
 import { UpcasterRegistry } from '../upcasting.js';
@@ -19,7 +20,6 @@ import {
   type RecordedEvent,
   type SubscribeOptions,
 } from '../types.js';
-import { sleep } from '../sleep.js';
 
 interface EventRow {
   global_position: string | number;
@@ -235,10 +235,11 @@ export class PostgresEventStore implements EventStore {
     return r.rows.map((row) => this.toRecorded(row, options.raw));
   }
 
-  async headPosition(): Promise<{ position: LogPosition; globalPosition: bigint; recordedAt: Date } | null> {
+  async headPosition(options: { committed?: boolean } = {}): Promise<{ position: LogPosition; globalPosition: bigint; recordedAt: Date } | null> {
+    const visible = options.committed ? sql`true` : sql`transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
     const r = await sql<{ transaction_id: string; global_position: string; recorded_at: Date }>`
       select transaction_id::text as transaction_id, global_position, recorded_at from es_events
-      where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+      where ${visible}
       order by transaction_id desc, global_position desc limit 1`.execute(this.db);
     if (!r.rows.length) return null;
     const row = r.rows[0];
@@ -246,20 +247,10 @@ export class PostgresEventStore implements EventStore {
     return { position: { commit: toBigInt(row.transaction_id), prepare: gp }, globalPosition: gp, recordedAt: toDate(row.recorded_at) };
   }
 
-  async *subscribe(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent[]> {
-    let after = options.after ?? START;
-    const batchSize = options.batchSize ?? 500;
-    const poll = options.pollIntervalMs ?? 100;
-    while (!options.signal?.aborted) {
-      const batch = await this.readAll({ after, maxCount: batchSize });
-      if (batch.length) {
-        after = batch[batch.length - 1].position;
-        yield batch;
-        if (batch.length === batchSize) continue;
-      }
-      await sleep(poll, options.signal);
-    }
+  subscribe(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent[]> {
+    return pollingSubscription((o) => this.readAll(o), options);
   }
+
 
   async logIdentity(): Promise<string> {
     const r = await sql<{ id: string }>`

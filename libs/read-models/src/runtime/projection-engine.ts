@@ -128,8 +128,8 @@ export class ProjectionEngine {
     }
     for (const p of this.policies) {
       if (!(await readCheckpoint(this.db, p.name))) {
-        // A policy starts at the head: it reacts to what happens from now on, never to the past.
-        const head = await this.store.headPosition();
+        // A policy starts at the last committed event: it reacts to what happens from now on, never to the past.
+        const head = await this.store.headPosition({ committed: true });
         await ensureCheckpoint(this.db, p.name, 'policy', 1, this.logIdentity);
         if (head) await advanceCheckpoint(this.db, p.name, START, { position: head.position, globalPosition: head.globalPosition, events: 0, lastEventAt: head.recordedAt });
       }
@@ -247,18 +247,30 @@ export class ProjectionEngine {
   }
 
   /**
-   * Runs every projection (and, unless `projectionsOnly`, every policy) until it has read the log's
-   * current head. For tests, the CLI and start-up; the loops need not be running.
+   * Runs every projection (and, unless `projectionsOnly`, every policy) until it has applied the last
+   * event committed when it was called. For tests, the CLI and start-up; the loops need not be running.
    */
-  async catchUp(options: { projectionsOnly?: boolean } = {}): Promise<void> {
+  async catchUp(options: { projectionsOnly?: boolean; timeoutMs?: number } = {}): Promise<void> {
     if (!this.logIdentity) await this.prepare();
-    for (const p of this.projections) while ((await this.projectBatch(p)) > 0);
-    if (!options.projectionsOnly) for (const p of this.policies) while ((await this.policyBatch(p)) > 0);
+    // The last committed event may not be readable yet while an older transaction of the cluster runs.
+    const target = (await this.store.headPosition({ committed: true }))?.position;
+    const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+    const until = async (name: string, batch: () => Promise<number>): Promise<void> => {
+      for (;;) {
+        if ((await batch()) > 0) continue;
+        const cp = await readCheckpoint(this.db, name);
+        if (!target || (cp && comparePositions(cp.position, target) >= 0)) return;
+        if (Date.now() > deadline) throw new Error(`${name} could not read up to ${positionText(target)}: a long transaction holds readers back`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    };
+    for (const p of this.projections) await until(p.name, () => this.projectBatch(p));
+    if (!options.projectionsOnly) for (const p of this.policies) await until(p.name, () => this.policyBatch(p));
   }
 
-  /** Resolves once every worker's checkpoint has reached `position` (or the head when absent). */
+  /** Resolves once every worker's checkpoint has reached `position` (or the last committed event when absent). */
   async waitFor(position?: LogPosition, timeoutMs = 30_000): Promise<void> {
-    const target = position ?? (await this.store.headPosition())?.position;
+    const target = position ?? (await this.store.headPosition({ committed: true }))?.position;
     if (!target) return;
     const deadline = Date.now() + timeoutMs;
     for (;;) {
