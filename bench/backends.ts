@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Kysely, sql } from 'kysely';
+import { Kysely } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely-pglite-dialect';
@@ -175,7 +175,6 @@ export async function openPgliteBench(log: (m: string) => void, onCreated: (dest
         lite.transaction((tx) => fn({ query: async <R>(text: string, params?: unknown[]) => (await tx.query<R>(text, params)).rows })),
     };
     await migrate(db, MIGRATIONS);
-    await sql`select 1`.execute(db);
     const info = await describeServer(raw);
     let closed = false;
     return {

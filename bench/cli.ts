@@ -21,7 +21,8 @@ const RUN_HELP = `Usage: npm run bench -- [run] [options]
 
 Creates a fresh database (PostgreSQL: regledger_bench_<random> on the server; PGlite: a temporary
 directory), runs the scenarios, prints a Markdown report on stdout (progress goes to stderr) and
-removes the database, also on Ctrl-C. Each figure is the median of --runs runs of the library and of
+removes the database, also on Ctrl-C (on PGlite, which keeps the event loop busy, Ctrl-C takes
+effect when the current measurement ends). Each figure is the median of --runs runs of the library and of
 a raw-SQL baseline on the same database and tables.
 
 Options:

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import {
   USCC_ALPHABET,
@@ -26,9 +25,6 @@ export function uscc(i: number, family = 0): string {
   if (!isValidUscc(code)) throw new Error(`generated an invalid USCC ${code}`);
   return code;
 }
-
-/** A run-specific tag so that stream ids of different measurements never collide. */
-export const runTag = (): string => randomBytes(4).toString('hex');
 
 export const benchMetadata = (jurisdiction = '440300'): EventMetadata => ({
   actorId: 'bench-admin',
@@ -130,6 +126,7 @@ export async function seedEvents(
       );
     });
     progress(Math.min(start + chunk, events.length));
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 

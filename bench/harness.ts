@@ -75,6 +75,12 @@ export interface Scenario {
   run(ctx: BenchContext): Promise<ScenarioResult>;
 }
 
+/**
+ * Lets timers and signal handlers run. PGlite answers queries without going through the event loop, so
+ * a run against it is one long chain of promises: Ctrl-C is handled at the next such yield.
+ */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export const median = (xs: readonly number[]): number => {
   if (!xs.length) return Number.NaN;
   const s = [...xs].sort((a, b) => a - b);
@@ -135,6 +141,7 @@ export async function measurePair(ctx: BenchContext, scenario: string, spec: Pai
     const warm = i < ctx.warmup;
     const order: Side[] = i % 2 === 0 ? ['library', 'baseline'] : ['baseline', 'library'];
     for (const side of order) {
+      await yieldToEventLoop();
       if (ctx.signal.aborted) throw new Error('interrupted');
       await spec.reset(side);
       const sample = side === 'library' ? await spec.library() : await spec.baseline();

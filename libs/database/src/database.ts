@@ -42,6 +42,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       max: config.poolSize ?? 10,
       options: `-c idle_in_transaction_session_timeout=${config.idleInTransactionTimeoutMs ?? 60_000}`,
     });
+    // An idle pooled connection ended by the server (restart, terminate) must not crash the process:
+    // the pool drops it and the next query opens a new one.
+    pool.on('error', () => undefined);
     const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
     await sql`select 1`.execute(db);
     return { kind: 'postgres', db, connectionString: config.databaseUrl, close: () => db.destroy() };

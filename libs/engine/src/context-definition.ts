@@ -1,5 +1,5 @@
 import type { CommandBus } from '@nestjs/cqrs';
-import type { Migration } from '@regledger/database';
+import type { AnyDb, Migration } from '@regledger/database';
 import type { Upcaster } from '@regledger/event-store';
 import type { Policy, Projection } from '@regledger/read-models';
 
@@ -10,4 +10,12 @@ export interface ContextDefinition {
   projections?: readonly Projection[];
   policies?: (deps: { commandBus: CommandBus }) => readonly Policy[];
   upcasters?: readonly Upcaster[];
+  /** Time-driven reactions (deadlines passing): run every SCHEDULE_INTERVAL_MS where workers run. */
+  schedules?: (deps: { commandBus: CommandBus; readDb: AnyDb }) => readonly ScheduledTask[];
+}
+
+/** A task that looks for deadlines that have passed and records them with idempotent commands. */
+export interface ScheduledTask {
+  name: string;
+  run(now: Date): Promise<{ commandsSent: number }>;
 }

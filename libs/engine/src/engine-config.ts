@@ -12,6 +12,8 @@ export interface EngineConfig {
   projectionPollMs: number;
   sealIntervalMs: number;
   sealBlockSize: number;
+  /** How often scheduled tasks (deadline sweeps) run; 0 turns them off. */
+  scheduleIntervalMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   production: boolean;
 }
@@ -45,6 +47,7 @@ export function loadEngineConfig(env: NodeJS.ProcessEnv = process.env): EngineCo
     projectionPollMs: int(env, 'PROJECTION_POLL_MS', 100),
     sealIntervalMs: int(env, 'SEAL_INTERVAL_MS', 10_000),
     sealBlockSize: int(env, 'SEAL_BLOCK_SIZE', 1000),
+    scheduleIntervalMs: int(env, 'SCHEDULE_INTERVAL_MS', 60_000),
     logLevel: level as EngineConfig['logLevel'],
     production: env.NODE_ENV === 'production',
   };

@@ -3,7 +3,7 @@ import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { DeciderRuntime, seal, type EventStore } from '@regledger/event-store';
 import type { ProjectionEngine } from '@regledger/read-models';
 import type { AnyDb } from '@regledger/database';
-import type { ContextDefinition } from './context-definition.js';
+import type { ContextDefinition, ScheduledTask } from './context-definition.js';
 import { openEngine, type Engine } from './engine.js';
 import type { EngineConfig } from './engine-config.js';
 import { JsonLogger } from './json-logger.js';
@@ -15,6 +15,7 @@ export const READ_DB = Symbol('READ_DB');
 export const PROJECTION_ENGINE = Symbol('PROJECTION_ENGINE');
 export const ENGINE_LOGGER = Symbol('ENGINE_LOGGER');
 export const ENGINE_CONTEXTS = Symbol('ENGINE_CONTEXTS');
+export const ENGINE_SCHEDULES = Symbol('ENGINE_SCHEDULES');
 
 export interface EngineModuleOptions {
   config: EngineConfig;
@@ -29,6 +30,8 @@ export interface EngineModuleOptions {
 export class EngineLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   private sealer: NodeJS.Timeout | null = null;
   private sealing: Promise<unknown> = Promise.resolve();
+  private scheduler: NodeJS.Timeout | null = null;
+  private scheduled: Promise<unknown> = Promise.resolve();
   ready = false;
 
   constructor(
@@ -36,7 +39,21 @@ export class EngineLifecycle implements OnApplicationBootstrap, OnApplicationShu
     @Inject(PROJECTION_ENGINE) private readonly projections: ProjectionEngine,
     @Inject(ENGINE_LOGGER) private readonly logger: JsonLogger,
     @Inject('ENGINE_RUN_WORKERS') private readonly runWorkers: boolean,
+    @Inject(ENGINE_SCHEDULES) private readonly schedules: readonly ScheduledTask[],
   ) {}
+
+  /** Runs every scheduled task once now; returns how many commands they sent. */
+  async runSchedules(now = new Date()): Promise<number> {
+    let sent = 0;
+    for (const task of this.schedules) {
+      try {
+        sent += (await task.run(now)).commandsSent;
+      } catch (e) {
+        this.logger.error('scheduled task failed', { task: task.name, error: (e as Error).message });
+      }
+    }
+    return sent;
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.runWorkers) {
@@ -50,6 +67,13 @@ export class EngineLifecycle implements OnApplicationBootstrap, OnApplicationShu
         }, sealIntervalMs);
         this.sealer.unref();
       }
+      const { scheduleIntervalMs } = this.engine.config;
+      if (scheduleIntervalMs > 0 && this.schedules.length) {
+        this.scheduler = setInterval(() => {
+          this.scheduled = this.scheduled.then(() => this.runSchedules());
+        }, scheduleIntervalMs);
+        this.scheduler.unref();
+      }
     } else {
       await this.projections.prepare();
     }
@@ -59,7 +83,9 @@ export class EngineLifecycle implements OnApplicationBootstrap, OnApplicationShu
   async onApplicationShutdown(): Promise<void> {
     this.ready = false;
     if (this.sealer) clearInterval(this.sealer);
+    if (this.scheduler) clearInterval(this.scheduler);
     await this.sealing;
+    await this.scheduled;
     await this.projections.stop();
     await this.engine.close();
   }
@@ -88,6 +114,11 @@ export class EngineModule {
               options.contexts.flatMap((c) => c.policies?.({ commandBus }) ?? []),
               { log: (m, f) => options.logger.info(m, f ?? {}), error: (m, f) => options.logger.error(m, f ?? {}) },
             ),
+          inject: [ENGINE, CommandBus],
+        },
+        {
+          provide: ENGINE_SCHEDULES,
+          useFactory: (e: Engine, commandBus: CommandBus) => options.contexts.flatMap((c) => c.schedules?.({ commandBus, readDb: e.database.db }) ?? []),
           inject: [ENGINE, CommandBus],
         },
         EngineLifecycle,

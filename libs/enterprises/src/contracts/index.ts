@@ -6,6 +6,7 @@
  */
 import type { EnterpriseDeregistered, EnterpriseEvent, EnterpriseRegistered, EnterpriseRenamed } from '../domain/enterprise.events.js';
 import { ENTERPRISE_EVENT_TYPES } from '../domain/enterprise.events.js';
+import { enterpriseDecider } from '../domain/enterprise.decider.js';
 
 export type {
   EnterpriseDeregistered,
@@ -32,3 +33,22 @@ export const isEnterpriseRenamed = <E extends { type: string }>(e: E): e is Narr
 
 export const isEnterpriseDeregistered = <E extends { type: string }>(e: E): e is Narrowed<E, EnterpriseDeregistered> =>
   e.type === 'EnterpriseDeregistered';
+
+/** What another context may know of an enterprise at decision time, folded from its stream. */
+export interface EnterpriseFactsView {
+  status: 'none' | 'registered' | 'deregistered';
+  name: string | null;
+  jurisdiction: string | null;
+  formerNames: string[];
+}
+
+/** Folds an enterprise's events (read from `enterpriseStreamId(uscc)`) into the facts other contexts check. */
+export const enterpriseFactsFrom = (events: readonly { type: string; data: unknown }[]): EnterpriseFactsView => {
+  const state = events.filter(isEnterpriseEvent).reduce((s, e) => enterpriseDecider.evolve(s, e as EnterpriseEvent), enterpriseDecider.initialState());
+  return {
+    status: state.status,
+    name: state.status === 'none' ? null : state.name,
+    jurisdiction: state.status === 'none' ? null : state.jurisdiction,
+    formerNames: state.formerNames.map((f) => f.name),
+  };
+};
