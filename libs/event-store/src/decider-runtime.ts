@@ -41,7 +41,11 @@ export class DeciderRuntime {
     decider: Decider<C, E, S>,
     streamId: string,
     command: C,
-    options: { expectedRevision?: bigint | null } = {},
+    options: {
+      expectedRevision?: bigint | null;
+      /** Checked on the state the command is decided on, before deciding (e.g. If-Match on one entity of the stream). */
+      precondition?: (state: S) => void;
+    } = {},
   ): Promise<CommandResult> {
     const key = scopedIdempotencyKey(command);
     const idempotency = key ? { key, requestHash: requestHash(streamId, command) } : undefined;
@@ -55,6 +59,7 @@ export class DeciderRuntime {
       throw new WrongExpectedVersionError(streamId, options.expectedRevision, loaded ?? 'no_stream');
     }
     const state = history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as E), decider.initialState());
+    options.precondition?.(state);
     const decided = decider.decide(command, state);
     if (!decided.length) return { streamId, revision: loaded ?? -1n, events: [], replayed: false };
     const metadata = envelopeMetadata(command);

@@ -263,7 +263,8 @@ async function recordHistory(trx: AnyDb, t: Tables, id: string, e: RecordedEvent
     select declaration_id, ${rev}::bigint, ${at}::timestamptz, jsonb_build_object(
       'declarationId', declaration_id, 'uscc', uscc, 'enterpriseName', enterprise_name, 'enterpriseSearch', enterprise_search,
       'jurisdiction', jurisdiction, 'status', status, 'version', version, 'standardKind', standard_kind, 'standardNumber', standard_number,
-      'standardKey', standard_key, 'standardTitle', standard_title, 'mandatory', mandatory, 'belowRecommended', below_recommended, 'late', late,
+      'standardKey', standard_key, 'standardTitle', standard_title, 'mandatory', mandatory, 'fullTextDisclosed', full_text_disclosed, 'belowRecommended', below_recommended, 'late', late,
+      'lastReviewedOn', to_char(last_reviewed_on, 'YYYY-MM-DD'),
       'categories', to_jsonb(categories), 'productSearch', product_search, 'productCount', product_count,
       'declaredOn', to_char(declared_on, 'YYYY-MM-DD'), 'effectiveFrom', to_char(effective_from, 'YYYY-MM-DD'),
       'abolishedOn', to_char(abolished_on, 'YYYY-MM-DD'), 'redeclareDeadline', to_char(redeclare_deadline, 'YYYY-MM-DD'),

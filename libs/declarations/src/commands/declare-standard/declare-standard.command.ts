@@ -1,0 +1,7 @@
+import type { CommandMetadata } from '@regledger/shared';
+import type { DeclarationContent } from '../../domain/index.js';
+import { DeclarationBusCommand } from '../declaration-command.handler.js';
+
+/** `DeclareStandard` on the bus; the handler adds the enterprise's facts and the policy values. */
+export const declareStandard = (data: { declarationId: string; uscc: string; content: DeclarationContent }, metadata: CommandMetadata, expectedVersion?: { declarationId: string; version: number }): DeclarationBusCommand =>
+  new DeclarationBusCommand(data.uscc, metadata, (c) => ({ type: 'DeclareStandard', data: { ...data, enterprise: c.enterprise, policy: c.policy }, metadata }), expectedVersion);

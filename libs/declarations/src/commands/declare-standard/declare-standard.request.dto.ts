@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsString, Length, ValidateNested } from 'class-validator';
+import { DeclarationContentRequestDto } from '../declaration-content.request.dto.js';
+
+export class DeclareStandardRequestDto {
+  @ApiProperty({ description: 'USCC of the declaring enterprise', example: '914403001922038216' })
+  @IsString()
+  @Length(18, 18)
+  uscc!: string;
+
+  @ApiProperty({ type: DeclarationContentRequestDto })
+  @ValidateNested()
+  @Type(() => DeclarationContentRequestDto)
+  content!: DeclarationContentRequestDto;
+}

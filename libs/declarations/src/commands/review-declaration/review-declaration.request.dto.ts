@@ -1,0 +1,30 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { DeclarationContentRequestDto } from '../declaration-content.request.dto.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A review (复审) ends in one of three outcomes: the standard stays valid, is revised, or is abolished. */
+export class ReviewDeclarationRequestDto {
+  @ApiProperty({ enum: ['confirm', 'revise', 'abolish'] })
+  @IsIn(['confirm', 'revise', 'abolish'])
+  outcome!: 'confirm' | 'revise' | 'abolish';
+
+  @ApiPropertyOptional({ type: DeclarationContentRequestDto, description: 'Required when outcome is revise' })
+  @ValidateIf((o: ReviewDeclarationRequestDto) => o.outcome === 'revise')
+  @ValidateNested()
+  @Type(() => DeclarationContentRequestDto)
+  content?: DeclarationContentRequestDto;
+
+  @ApiPropertyOptional({ description: 'Required when outcome is revise or abolish (YYYY-MM-DD)' })
+  @ValidateIf((o: ReviewDeclarationRequestDto) => o.outcome !== 'confirm')
+  @Matches(DATE, { message: 'effectiveDate must be a date YYYY-MM-DD' })
+  effectiveDate?: string;
+
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
+}

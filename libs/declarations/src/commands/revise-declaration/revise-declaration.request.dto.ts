@@ -1,0 +1,21 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { DeclarationContentRequestDto } from '../declaration-content.request.dto.js';
+
+export class ReviseDeclarationRequestDto {
+  @ApiProperty({ type: DeclarationContentRequestDto })
+  @ValidateNested()
+  @Type(() => DeclarationContentRequestDto)
+  content!: DeclarationContentRequestDto;
+
+  @ApiProperty({ description: 'First day the new version is in force (YYYY-MM-DD)', example: '2026-12-01' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'effectiveFrom must be a date YYYY-MM-DD' })
+  effectiveFrom!: string;
+
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
+}

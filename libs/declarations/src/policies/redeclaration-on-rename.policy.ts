@@ -1,0 +1,38 @@
+import type { CommandBus } from '@nestjs/cqrs';
+import type { RecordedEvent } from '@regledger/event-store';
+import { idempotencyKeyFor, type Policy } from '@regledger/read-models';
+import type { CommandMetadata } from '@regledger/shared';
+import { isEnterpriseRenamed } from '@regledger/enterprises/contracts';
+import { requireRedeclaration } from '../commands/require-redeclaration/require-redeclaration.command.js';
+
+/** Who acts when the engine reacts on its own. */
+export const systemMetadata = (name: string, cause: RecordedEvent | null, idempotencyKey: string, now = new Date()): CommandMetadata => ({
+  now: now.toISOString(),
+  actor: { id: `system:${name}`, role: 'system', jurisdiction: '000000' },
+  correlationId: cause?.metadata.correlationId ?? idempotencyKey,
+  causationId: cause?.id,
+  idempotencyKey,
+  reason: cause ? `reaction to ${cause.type} ${cause.id}` : undefined,
+});
+
+/**
+ * A renamed enterprise must declare every active standard again under its new name (domain.md §3,
+ * Guangdong plan): on `EnterpriseRenamed`, mark them "to be re-declared" with a deadline.
+ */
+export const redeclarationOnRenamePolicy = (commandBus: CommandBus): Policy => {
+  const policy: Policy = {
+    name: 'declarations.redeclaration-on-rename',
+    handles: ['EnterpriseRenamed'],
+    async react(event: RecordedEvent): Promise<void> {
+      if (!isEnterpriseRenamed(event)) return;
+      const d = event.data;
+      await commandBus.execute(
+        requireRedeclaration(
+          { uscc: d.uscc, previousName: d.previousName, newName: d.newName, renamedOn: d.effectiveDate, sourceEventId: event.id },
+          systemMetadata(policy.name, event, idempotencyKeyFor(policy, event)),
+        ),
+      );
+    },
+  };
+  return policy;
+};

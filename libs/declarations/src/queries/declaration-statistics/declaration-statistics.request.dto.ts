@@ -1,0 +1,24 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+
+export class DeclarationStatisticsRequestDto {
+  @ApiPropertyOptional({ enum: ['jurisdiction', 'province', 'city', 'category', 'kind', 'month'], default: 'province' })
+  @IsOptional()
+  @IsIn(['jurisdiction', 'province', 'city', 'category', 'kind', 'month'])
+  by?: 'jurisdiction' | 'province' | 'city' | 'category' | 'kind' | 'month';
+
+  @ApiPropertyOptional({ description: 'Only this division (440000 covers every 44xxxx)', example: '440000' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'jurisdiction must be a six-digit division code' })
+  jurisdiction?: string;
+
+  @ApiPropertyOptional({ description: 'Declared on or after (YYYY-MM-DD)' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Declared on or before (YYYY-MM-DD)' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date YYYY-MM-DD' })
+  to?: string;
+}

@@ -1,0 +1,24 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+
+export class FindDeclarationInForceRequestDto {
+  @ApiProperty({ example: '914403001922038216' })
+  @IsString()
+  @Length(18, 18)
+  uscc!: string;
+
+  @ApiProperty({ description: 'Product name as declared', example: '空气净化器' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  product!: string;
+
+  @ApiProperty({ description: 'Model or specification as declared (empty for none)', example: 'KJ500G-A1' })
+  @IsString()
+  @MaxLength(200)
+  model!: string;
+
+  @ApiProperty({ description: 'Production date (YYYY-MM-DD)', example: '2026-03-15' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date YYYY-MM-DD' })
+  date!: string;
+}
