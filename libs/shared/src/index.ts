@@ -2,3 +2,4 @@ export * from './domain-error.js';
 export * from './decider.js';
 export * from './jurisdiction.js';
 export * from './canonical-json.js';
+export * from './calendar.js';

@@ -24,35 +24,9 @@ export const ENTERPRISE_FIELD_LIMITS = Object.freeze({
   reason: 1000,
 });
 
-/** China keeps one time zone, UTC+8 without daylight saving; calendar dates are China dates (design choice). */
-export const CHINA_UTC_OFFSET_MS = 8 * 60 * 60 * 1000;
+import { CHINA_UTC_OFFSET_MS, chinaDate, isCalendarDate, normaliseText, textLength } from '@regledger/shared';
 
-const WHITESPACE_RUN = /\s+/gu;
-const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Free text is stored trimmed with inner runs of whitespace collapsed to one space (design choice). */
-export const normaliseText = (text: string): string => text.replace(WHITESPACE_RUN, ' ').trim();
-
-/** Lengths count characters as people read them, one per code point, so CJK extension characters count once (design choice). */
-export const textLength = (text: string): number => [...text].length;
-
-/** A real Gregorian calendar date written YYYY-MM-DD, leap years included (design choice, ISO 8601 calendar date). */
-export const isCalendarDate = (value: string): boolean => {
-  const m = DATE_SHAPE.exec(value);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  return day <= days;
-};
-
-/** The China-time (UTC+8) calendar date of an instant, or null when `now` is not a parseable time (design choice). */
-export const chinaDate = (now: string): string | null => {
-  const ms = typeof now === 'string' ? Date.parse(now) : Number.NaN;
-  if (Number.isNaN(ms)) return null;
-  return new Date(ms + CHINA_UTC_OFFSET_MS).toISOString().slice(0, 10);
-};
+export { CHINA_UTC_OFFSET_MS, chinaDate, isCalendarDate, normaliseText, textLength };
 
 // ---- field checks: each returns the normalised value and pushes every failure it finds ----
 

@@ -189,6 +189,8 @@ export class ProjectionEngine {
         const n = await batch();
         w.lastError = null;
         if (n < this.batchSize) await sleep(this.pollMs, signal);
+        // Let HTTP and timers run between batches: the embedded database answers without yielding.
+        else await new Promise((r) => setImmediate(r));
       } catch (e) {
         if (e instanceof StaleCheckpointError) continue;
         this.fail(name, e);
