@@ -5,7 +5,7 @@ export const projectionsCommand: CliCommand = {
   name: 'projections',
   summary: 'Show every projection and policy: position, lag behind the head, state.',
   usage: 'projections status',
-  help: 'status   position, events behind the head (exact up to 10,000), seconds behind, version\n\nThe state column shows this process\'s view (stopped): the live state of a running engine is at GET /projections.',
+  help: 'status   position, events behind the head (exact up to 10,000), seconds behind, version\n\nThe CLI runs no workers, so their state shows as external: the live state of a running engine is at GET /projections.',
   options: {},
   allowPositionals: true,
   async run({ values, positionals }) {

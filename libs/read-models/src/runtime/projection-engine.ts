@@ -34,7 +34,8 @@ export interface WorkerStatus {
   name: string;
   kind: 'projection' | 'policy';
   version: number;
-  state: 'running' | 'standby' | 'stopped' | 'rebuilding' | 'failing';
+  /** `external`: this process does not run workers; another process (apps/projector) does. */
+  state: 'running' | 'standby' | 'stopped' | 'rebuilding' | 'failing' | 'external';
   position: string;
   globalPosition: string;
   eventsBehind: number;
@@ -111,7 +112,7 @@ export class ProjectionEngine {
   private register(names: Set<string>, name: string, kind: Worker['kind'], version: number, handles: readonly string[]): void {
     if (names.has(name)) throw new Error(`two workers named ${name}`);
     names.add(name);
-    this.workers.set(name, { name, kind, version, handles: new Set(handles), state: 'stopped', lastError: null, rebuild: null });
+    this.workers.set(name, { name, kind, version, handles: new Set(handles), state: 'external', lastError: null, rebuild: null });
   }
 
   /** Creates the tables and checkpoints of projections seen for the first time. */
