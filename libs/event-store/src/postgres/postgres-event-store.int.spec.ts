@@ -46,3 +46,33 @@ if (postgresAvailable()) {
     });
   });
 }
+
+describe('PostgresEventStore global order', () => {
+  it('orders by transaction id as a number, not as text, when ids cross a power of ten', async () => {
+    const database = await createTestDatabase([...eventStoreMigrations, ...integrityMigrations]);
+    try {
+      const store = new PostgresEventStore(database);
+      // Two finished transactions whose ids straddle a power of ten below the current id (e.g. 99 and
+      // 100): as text, "100" would sort before "99".
+      const current = BigInt((await sql<{ x: string }>`select pg_current_xact_id()::text as x`.execute(database.db)).rows[0].x);
+      const power = 10n ** BigInt(current.toString().length - 1);
+      const low = power - 1n;
+      for (const [tx, id, n] of [
+        [power.toString(), '01a20000-0000-7000-8000-000000000002', 2],
+        [low.toString(), '01a20000-0000-7000-8000-000000000001', 1],
+      ] as const) {
+        await sql`
+          insert into es_events (transaction_id, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, prev_hash, hash)
+          values (${tx}::xid8, ${id}::uuid, ${`order-${n}`}, 0, 'Ordered', 1, ${JSON.stringify({ n })}::jsonb, '{}'::jsonb, now(), repeat('0', 64), repeat('0', 64))`.execute(database.db);
+      }
+      const all = await store.readAll({ raw: true });
+      expect(all.map((e) => e.position.commit)).toEqual([low, power]);
+      const head = await store.headPosition();
+      expect(head?.position.commit).toBe(power);
+      const after = await store.readAll({ after: all[0].position, raw: true });
+      expect(after.map((e) => e.id)).toEqual(['01a20000-0000-7000-8000-000000000002']);
+    } finally {
+      await database.close();
+    }
+  });
+});

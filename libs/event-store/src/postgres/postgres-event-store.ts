@@ -230,7 +230,7 @@ export class PostgresEventStore implements EventStore {
       select ${EVENT_COLUMNS} from es_events
       where (transaction_id, global_position) > (${after.commit.toString()}::text::xid8, ${after.prepare.toString()}::bigint)
         and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-      order by transaction_id, global_position
+      order by es_events.transaction_id, es_events.global_position
       limit ${limit}`.execute(this.db);
     return r.rows.map((row) => this.toRecorded(row, options.raw));
   }
@@ -240,7 +240,7 @@ export class PostgresEventStore implements EventStore {
     const r = await sql<{ transaction_id: string; global_position: string; recorded_at: Date }>`
       select transaction_id::text as transaction_id, global_position, recorded_at from es_events
       where ${visible}
-      order by transaction_id desc, global_position desc limit 1`.execute(this.db);
+      order by es_events.transaction_id desc, es_events.global_position desc limit 1`.execute(this.db);
     if (!r.rows.length) return null;
     const row = r.rows[0];
     const gp = toBigInt(row.global_position);
