@@ -6,8 +6,9 @@ import { projectionsCommand } from './commands/projections.command.js';
 import { rebuildCommand } from './commands/rebuild.command.js';
 import { sealCommand } from './commands/seal.command.js';
 import { verifyCommand } from './commands/verify.command.js';
+import { seedCommand } from './commands/seed.command.js';
 
-const COMMANDS: CliCommand[] = [tokenCommand, migrateCommand, projectionsCommand, rebuildCommand, sealCommand, verifyCommand];
+const COMMANDS: CliCommand[] = [tokenCommand, migrateCommand, projectionsCommand, rebuildCommand, sealCommand, verifyCommand, seedCommand];
 
 const usage = (): string =>
   `regledger: the command line of the RegLedger engine.

@@ -17,3 +17,5 @@ export * from './queries/get-declaration/get-declaration.query.js';
 export * from './queries/find-declarations/find-declarations.query.js';
 export * from './queries/find-declaration-in-force/find-declaration-in-force.query.js';
 export * from './queries/declaration-statistics/declaration-statistics.query.js';
+export * from './policies/redeclaration-on-rename.policy.js';
+export * from './schedules/redeclaration-overdue.schedule.js';

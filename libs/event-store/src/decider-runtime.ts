@@ -27,8 +27,8 @@ export const envelopeMetadata = (command: Command): EventMetadata => ({
 export const scopedIdempotencyKey = (command: Command): string | null =>
   command.metadata.idempotencyKey ? `${command.metadata.actor.id}:${command.metadata.idempotencyKey}` : null;
 
-export const requestHash = (streamId: string, command: Command): string =>
-  createHash('sha256').update(canonicalJson({ streamId, type: command.type, data: command.data })).digest('hex');
+export const requestHash = (streamId: string, command: Command, fingerprint: unknown = command.data): string =>
+  createHash('sha256').update(canonicalJson({ streamId, type: command.type, data: fingerprint })).digest('hex');
 
 /**
  * Loads a stream, folds it, decides, and appends with the revision it loaded: a concurrent writer makes
@@ -45,10 +45,15 @@ export class DeciderRuntime {
       expectedRevision?: bigint | null;
       /** Checked on the state the command is decided on, before deciding (e.g. If-Match on one entity of the stream). */
       precondition?: (state: S) => void;
+      /**
+       * What identifies the request for idempotency, when the command's data also carries facts the
+       * handler added (read from other streams, configuration) that may differ on a retry.
+       */
+      fingerprint?: unknown;
     } = {},
   ): Promise<CommandResult> {
     const key = scopedIdempotencyKey(command);
-    const idempotency = key ? { key, requestHash: requestHash(streamId, command) } : undefined;
+    const idempotency = key ? { key, requestHash: requestHash(streamId, command, options.fingerprint ?? command.data) } : undefined;
     if (idempotency) {
       const earlier = await this.store.findIdempotentResult(idempotency);
       if (earlier) return { streamId, revision: earlier.nextExpectedRevision, events: earlier.events, replayed: true };

@@ -3,3 +3,4 @@ export * from './decider.js';
 export * from './jurisdiction.js';
 export * from './canonical-json.js';
 export * from './calendar.js';
+export * from './working-days.js';

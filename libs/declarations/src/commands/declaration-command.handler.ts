@@ -41,7 +41,9 @@ export class DeclarationCommandHandler implements ICommandHandler<DeclarationBus
     const enterprise = enterpriseFactsFrom(await this.store.readStream(enterpriseStreamId(message.uscc)));
     const command = message.toCommand({ enterprise: { status: enterprise.status, name: enterprise.name, jurisdiction: enterprise.jurisdiction }, policy: this.policy });
     const expected = message.expectedVersion;
+    const { enterprise: _enterprise, policy: _policy, ...request } = command.data as unknown as Record<string, unknown>;
     return this.runtime.handle(declarationDecider, declarationsStreamId(message.uscc), command, {
+      fingerprint: request,
       precondition: expected ? (state: DeclarationsState) => assertVersion(state, expected.declarationId, expected.version) : undefined,
     });
   }

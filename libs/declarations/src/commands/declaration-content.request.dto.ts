@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsOptional,
   IsString,
@@ -112,6 +113,7 @@ export class BelowRecommendedRequestDto {
 
 export class DeclarationContentRequestDto {
   @ApiProperty({ type: StandardRequestDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => StandardRequestDto)
   standard!: StandardRequestDto;

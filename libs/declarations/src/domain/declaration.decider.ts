@@ -41,6 +41,7 @@ import {
   assertRevisionEffectiveFrom,
   declarationsToRedeclare,
   lateReasons,
+  revisionLateReasons,
   redeclarationDeadline,
   redeclarationIsOverdue,
   renameAlreadyHandled,
@@ -169,7 +170,7 @@ const revise = (command: ReviseDeclaration, state: DeclarationsState): Array<Dec
         effectiveFrom: data.effectiveFrom,
       },
     },
-    ...markedLate(data.declarationId, data.uscc, version, lateReasons(data.content, today, data.policy)),
+    ...markedLate(data.declarationId, data.uscc, version, revisionLateReasons(record.content, data.content, today, data.policy)),
   ];
 };
 

@@ -809,14 +809,21 @@ describe('declarationDecider', () => {
         .then((events) => expect(events[0].data).toMatchObject({ content: { standard: { number: 'Q/HW 0001-2025', title: '修订 版' } } }));
     });
 
-    it('marks a late revision with its version', () => {
+    it('marks a revision that adds a product already on sale as late, with its version', () => {
       spec
         .given([declared()])
-        .when(revise({ content: { ...next, firstSaleOn: '2025-05-01' } }))
+        .when(revise({ content: { ...next, products: [...next.products, { name: '新增产品', model: 'NEW-1', category: 'other' }], firstSaleOn: '2025-05-01' } }))
         .then((events) => {
           expect(events.map((e) => e.type)).toEqual(['DeclarationRevised', 'DeclarationMarkedLate']);
           expect(events[1].data).toMatchObject({ version: 2, reasons: [{ rule: 'after_first_sale', firstSaleOn: '2025-05-01', declaredOn: TODAY }] });
         });
+    });
+
+    it('does not mark a revision late for products already declared before their first sale', () => {
+      spec
+        .given([declared()])
+        .when(revise({ content: { ...next, firstSaleOn: '2025-05-01' } }))
+        .then((events) => expect(events.map((e) => e.type)).toEqual(['DeclarationRevised']));
     });
 
     it('refuses an unknown declaration, or one of another enterprise', () => {

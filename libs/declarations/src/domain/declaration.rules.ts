@@ -666,6 +666,19 @@ export const lateReasons = (content: DeclarationContent, declaredOn: string, pol
     (r): r is LateReason => r !== null,
   );
 
+/**
+ * A revision is late only for what is new in it (domain.md §3, design choice): the issue window counts
+ * again when the standard was issued anew, and the first-sale rule only when it adds products.
+ */
+export const revisionLateReasons = (previous: DeclarationContent, content: DeclarationContent, declaredOn: string, policy: DeclarationPolicy): LateReason[] => {
+  const known = new Set(previous.products.map(productKey));
+  const addsProducts = content.products.some((p) => !known.has(productKey(p)));
+  const reissued = content.standard.issuedOn !== previous.standard.issuedOn || content.standard.number !== previous.standard.number;
+  return [addsProducts ? declaredAfterFirstSale(content, declaredOn, policy) : null, reissued ? declaredAfterIssueWindow(content, declaredOn, policy) : null].filter(
+    (r): r is LateReason => r !== null,
+  );
+};
+
 // ---- change of name (domain.md §3, Guangdong plan; design choice: days in the policy) ----
 
 /** The last day to declare again: the rename's effective date plus policy.redeclareWithinDays (domain.md §3, design choice). */

@@ -4,7 +4,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import type { CommandResult } from '@regledger/event-store';
 import { Public, Roles, commandMetadata, etag, expectedRevisionFrom, type EngineRequest } from '@regledger/http';
-import { newDeclarationId, usccOfDeclarationId } from '../declaration-id.js';
+import { declarationIdFor, usccOfDeclarationId } from '../declaration-id.js';
 import { toContent } from '../commands/declaration-content.request.dto.js';
 import { declareStandard } from '../commands/declare-standard/declare-standard.command.js';
 import { DeclareStandardRequestDto } from '../commands/declare-standard/declare-standard.request.dto.js';
@@ -78,7 +78,8 @@ export class DeclarationsController {
   async declare(@Body() body: DeclareStandardRequestDto, @Req() req: EngineRequest, @Res({ passthrough: true }) res: Response): Promise<Record<string, unknown>> {
     const uscc = body.uscc.trim().toUpperCase();
     const metadata = commandMetadata(req);
-    const out = await this.run(res, null, declareStandard({ declarationId: newDeclarationId(uscc), uscc, content: toContent(body.content) }, metadata));
+    const declarationId = declarationIdFor(uscc, { actorId: metadata.actor.id, idempotencyKey: metadata.idempotencyKey });
+    const out = await this.run(res, null, declareStandard({ declarationId, uscc, content: toContent(body.content) }, metadata));
     res.setHeader('Location', `/declarations/${String(out.declarationId)}`);
     return out;
   }

@@ -171,7 +171,7 @@ async function applyDeclarationEvent(trx: AnyDb, e: RecordedEvent & DeclarationE
         update ${D} set version = ${d.version}, enterprise_name = ${d.enterpriseName},
           enterprise_search = case when position(${searchable(d.enterpriseName)} in enterprise_search) = 0 then enterprise_search || ${`\n${searchable(d.enterpriseName)}`} else enterprise_search end,
           status = case when status = 'to_be_redeclared' then 'active' else status end,
-          redeclare_deadline = case when status = 'to_be_redeclared' then null else redeclare_deadline end,
+          redeclare_deadline = case when status = 'to_be_redeclared' then null else redeclare_deadline end, redeclaration_overdue = false,
           standard_kind = ${c.standard.kind}, standard_number = ${c.standard.number}, standard_key = ${numberKey(c.standard.number)},
           standard_title = ${c.standard.title}, mandatory = ${c.standard.mandatory}, full_text_disclosed = ${c.fullTextDisclosed},
           below_recommended = ${c.belowRecommended.flagged}, categories = ${categoriesOf(c)}::text[], product_search = ${productSearch(c)},
@@ -179,7 +179,7 @@ async function applyDeclarationEvent(trx: AnyDb, e: RecordedEvent & DeclarationE
           late = false, late_reasons = '[]', stream_revision = ${rev}::bigint, updated_at = ${at}::timestamptz
         where declaration_id = ${d.declarationId} and ${fresh}`.execute(trx);
       await sql`update ${sql.table(t.declaration_versions)} set effective_to = ${d.effectiveFrom}::date
-        where declaration_id = ${d.declarationId} and version = ${d.version - 1}`.execute(trx);
+        where declaration_id = ${d.declarationId} and version = ${d.version - 1} and effective_to is distinct from ${d.effectiveFrom}::date`.execute(trx);
       await insertVersion(trx, t, e, d.declarationId, d.version, d.enterpriseName, c, d.effectiveFrom);
       touched.push(d.declarationId);
       break;
@@ -193,11 +193,11 @@ async function applyDeclarationEvent(trx: AnyDb, e: RecordedEvent & DeclarationE
     }
     case 'DeclarationAbolished': {
       const d = e.data;
-      await sql`update ${D} set status = 'abolished', abolished_on = ${d.effectiveDate}::date, redeclare_deadline = null,
+      await sql`update ${D} set status = 'abolished', abolished_on = ${d.effectiveDate}::date, redeclare_deadline = null, redeclaration_overdue = false,
           stream_revision = ${rev}::bigint, updated_at = ${at}::timestamptz
         where declaration_id = ${d.declarationId} and ${fresh}`.execute(trx);
       await sql`update ${sql.table(t.declaration_versions)} set effective_to = ${d.effectiveDate}::date
-        where declaration_id = ${d.declarationId} and version = ${d.version}`.execute(trx);
+        where declaration_id = ${d.declarationId} and version = ${d.version} and effective_to is distinct from ${d.effectiveDate}::date`.execute(trx);
       touched.push(d.declarationId);
       break;
     }

@@ -1,12 +1,11 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import { sql } from 'kysely';
 import type { AnyDb } from '@regledger/database';
+import { chinaDate } from '@regledger/shared';
 import type { ScheduledTask } from '@regledger/engine';
 import { recordRedeclarationOverdue } from '../commands/record-redeclaration-overdue/record-redeclaration-overdue.command.js';
 import { systemMetadata } from '../policies/redeclaration-on-rename.policy.js';
 
-/** The calendar date in China (UTC+8) of an instant: deadlines are counted in China's days. */
-export const chinaDate = (at: Date): string => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * Missing the re-declaration deadline after a rename is recorded as a fact (domain.md §3, design
@@ -16,7 +15,7 @@ export const chinaDate = (at: Date): string => new Date(at.getTime() + 8 * 3_600
 export const redeclarationOverdueSchedule = (commandBus: CommandBus, db: AnyDb, pageSize = 500): ScheduledTask => ({
   name: 'declarations.redeclaration-overdue',
   async run(now: Date) {
-    const today = chinaDate(now);
+    const today = chinaDate(now.toISOString()) as string;
     let sent = 0;
     let after = '';
     for (;;) {

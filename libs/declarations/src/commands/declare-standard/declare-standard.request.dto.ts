@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsString, Length, ValidateNested } from 'class-validator';
+import { IsDefined, IsString, Length, ValidateNested } from 'class-validator';
 import { DeclarationContentRequestDto } from '../declaration-content.request.dto.js';
 
 export class DeclareStandardRequestDto {
@@ -10,6 +10,7 @@ export class DeclareStandardRequestDto {
   uscc!: string;
 
   @ApiProperty({ type: DeclarationContentRequestDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => DeclarationContentRequestDto)
   content!: DeclarationContentRequestDto;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { DeclarationContentRequestDto } from '../declaration-content.request.dto.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -13,6 +13,7 @@ export class ReviewDeclarationRequestDto {
 
   @ApiPropertyOptional({ type: DeclarationContentRequestDto, description: 'Required when outcome is revise' })
   @ValidateIf((o: ReviewDeclarationRequestDto) => o.outcome === 'revise')
+  @IsDefined()
   @ValidateNested()
   @Type(() => DeclarationContentRequestDto)
   content?: DeclarationContentRequestDto;

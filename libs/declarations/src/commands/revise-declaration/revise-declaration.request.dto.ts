@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { DeclarationContentRequestDto } from '../declaration-content.request.dto.js';
 
 export class ReviseDeclarationRequestDto {
   @ApiProperty({ type: DeclarationContentRequestDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => DeclarationContentRequestDto)
   content!: DeclarationContentRequestDto;

@@ -36,7 +36,7 @@ export class DeclarationStatisticsQuery extends Query<DeclarationStatistics> {
   }
 }
 
-/** Group keys: a declaration counts once under each category its products fall in. */
+/** Group keys: a declaration counts once under each category its products fall in, with the products of that category. */
 const KEY: Record<StatisticsDimension, string> = {
   jurisdiction: 'd.jurisdiction',
   province: "substr(d.jurisdiction, 1, 2) || '0000'",
@@ -61,15 +61,19 @@ export class DeclarationStatisticsHandler implements IQueryHandler<DeclarationSt
     if (criteria.from) where.push(sql`d.declared_on >= ${criteria.from}::date`);
     if (criteria.to) where.push(sql`d.declared_on <= ${criteria.to}::date`);
     const condition = sql.join(where, sql` and `);
-    const from = criteria.by === 'category' ? sql`declarations d cross join lateral unnest(d.categories) as c(category)` : sql`declarations d`;
-    const measures = sql.raw(`count(distinct d.uscc)::int as enterprises, count(distinct d.declaration_id)::int as declarations,
-      coalesce(sum(d.product_count), 0)::int as products,
+    const byCategory = criteria.by === 'category';
+    const from = byCategory
+      ? sql`declarations d cross join lateral (select p->>'category' as category, count(*)::int as product_count
+          from jsonb_array_elements(d.content->'products') as p group by 1) as c`
+      : sql`declarations d`;
+    const measures = (products: string) => sql.raw(`count(distinct d.uscc)::int as enterprises, count(distinct d.declaration_id)::int as declarations,
+      coalesce(sum(${products}), 0)::int as products,
       coalesce(avg(case when d.late then 1.0 else 0.0 end), 0)::float8 as late_share,
       coalesce(avg(case when d.below_recommended then 1.0 else 0.0 end), 0)::float8 as below_share`);
     type Row = { key: string; enterprises: number; declarations: number; products: number; late_share: number; below_share: number };
     const [rows, total] = await Promise.all([
-      sql<Row>`select ${sql.raw(KEY[criteria.by])} as key, ${measures} from ${from} where ${condition} group by 1 order by 1`.execute(this.db),
-      sql<Row>`select 'total' as key, ${measures} from declarations d where ${condition}`.execute(this.db),
+      sql<Row>`select ${sql.raw(KEY[criteria.by])} as key, ${measures(byCategory ? 'c.product_count' : 'd.product_count')} from ${from} where ${condition} group by 1 order by 1`.execute(this.db),
+      sql<Row>`select 'total' as key, ${measures('d.product_count')} from declarations d where ${condition}`.execute(this.db),
     ]);
     const toRow = (r: Row): StatisticsRow => ({
       key: r.key,

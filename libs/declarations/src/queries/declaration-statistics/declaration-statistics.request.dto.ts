@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 
 export class DeclarationStatisticsRequestDto {
   @ApiPropertyOptional({ enum: ['jurisdiction', 'province', 'city', 'category', 'kind', 'month'], default: 'province' })
@@ -15,10 +15,12 @@ export class DeclarationStatisticsRequestDto {
   @ApiPropertyOptional({ description: 'Declared on or after (YYYY-MM-DD)' })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'from must be a real calendar date' })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Declared on or before (YYYY-MM-DD)' })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'to must be a real calendar date' })
   to?: string;
 }

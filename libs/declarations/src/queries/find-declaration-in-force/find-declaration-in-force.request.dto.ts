@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsISO8601, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
 
 export class FindDeclarationInForceRequestDto {
   @ApiProperty({ example: '914403001922038216' })
@@ -20,5 +20,6 @@ export class FindDeclarationInForceRequestDto {
 
   @ApiProperty({ description: 'Production date (YYYY-MM-DD)', example: '2026-03-15' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'date must be a real calendar date' })
   date!: string;
 }

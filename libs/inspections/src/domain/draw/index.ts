@@ -1,0 +1,2 @@
+export * from './draw.types.js';
+export * from './draw.rules.js';
