@@ -6,3 +6,4 @@ export * from './validation.pipe.js';
 export * from './command-metadata.js';
 export * from './correlation.middleware.js';
 export * from './command-response.js';
+export * from './page.request.dto.js';

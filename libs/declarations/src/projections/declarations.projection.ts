@@ -3,7 +3,7 @@ import type { AnyDb } from '@regledger/database';
 import type { RecordedEvent } from '@regledger/event-store';
 import type { Projection, TableNames } from '@regledger/read-models';
 import { isEnterpriseRenamed } from '@regledger/enterprises/contracts';
-import type { DeclarationContent, DeclarationEvent } from '../domain/index.js';
+import { DECLARATION_EVENT_TYPES, type DeclarationContent, type DeclarationEvent } from '../domain/index.js';
 
 /** Lower case, one space: how names, models and numbers are matched by substring. */
 export const searchable = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
@@ -29,17 +29,7 @@ export const declarationsProjection: Projection = {
   name: 'declarations',
   version: 1,
   tables: ['declarations', 'declaration_versions', 'declaration_products', 'declaration_history'],
-  handles: [
-    'StandardDeclared',
-    'DeclarationMarkedLate',
-    'DeclarationRevised',
-    'DeclarationConfirmed',
-    'DeclarationAbolished',
-    'RedeclarationRequired',
-    'DeclarationRedeclared',
-    'RedeclarationOverdue',
-    'EnterpriseRenamed',
-  ],
+  handles: [...DECLARATION_EVENT_TYPES, 'EnterpriseRenamed'],
 
   async createTables(db: AnyDb, t: Tables) {
     await sql`

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PageRequestDto } from '@regledger/http';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
-export class FindEnterprisesRequestDto {
+export class FindEnterprisesRequestDto extends PageRequestDto {
   @ApiPropertyOptional({ description: 'USCC (or its beginning) or part of any current or former name', example: '华为' })
   @IsOptional()
   @IsString()
@@ -18,20 +18,4 @@ export class FindEnterprisesRequestDto {
   @IsOptional()
   @IsIn(['registered', 'deregistered'])
   status?: 'registered' | 'deregistered';
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
-  offset?: number;
 }
