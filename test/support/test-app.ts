@@ -25,7 +25,7 @@ export interface TestApp {
   projections: ProjectionEngine;
   /** A bearer header for a user of that role and jurisdiction. */
   as(role: Role, jurisdiction?: string, extra?: { uscc?: string; sub?: string }): { Authorization: string };
-  /** Resolves once every projection has caught up with the log's head (waits on checkpoints). */
+  /** Resolves once every projection and policy has caught up with the log and no policy adds more (waits on checkpoints). */
   settled(): Promise<void>;
   /** Number of events in the whole log. */
   eventCount(): Promise<number>;
@@ -59,7 +59,15 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       );
       return { Authorization: `Bearer ${token}` };
     },
-    settled: () => projections.waitFor(),
+    async settled() {
+      // Policies append new events while projections catch up: wait until a pass adds nothing.
+      for (;;) {
+        const before = await engine.store.headPosition({ committed: true });
+        await projections.waitFor(before?.position);
+        const after = await engine.store.headPosition({ committed: true });
+        if (after?.globalPosition === before?.globalPosition) return;
+      }
+    },
     async eventCount() {
       const r = await sql<{ n: string }>`select count(*)::text as n from es_events`.execute(engine.database.db);
       return Number(r.rows[0].n);

@@ -5,6 +5,7 @@ import { createTestDatabase } from '@regledger/database/testing';
 import type { RecordedEvent } from '@regledger/event-store';
 import { readModelRuntimeMigrations } from '@regledger/read-models';
 import { ProjectionSpec, recorded } from '@regledger/read-models/testing';
+import type { Role } from '@regledger/shared';
 import { enterpriseStreamId, type EnterpriseRenamedData } from '@regledger/enterprises/contracts';
 import {
   declarationsStreamId,
@@ -71,10 +72,10 @@ const nationalContent: DeclarationContent = {
   belowRecommended: NO_SHORTFALL,
 };
 
-type At = { recordedAt?: Date; reason?: string; actorId?: string; actorRole?: string };
+type At = { recordedAt?: Date; reason?: string; actorId?: string; actorRole?: Role };
 
-const over = (at: At = {}): Partial<RecordedEvent> => {
-  const out: Partial<RecordedEvent> = {};
+const over = <D>(at: At = {}): Partial<RecordedEvent<D>> => {
+  const out: Partial<RecordedEvent<D>> = {};
   if (at.recordedAt) out.recordedAt = at.recordedAt;
   if (at.reason !== undefined || at.actorId !== undefined || at.actorRole !== undefined) {
     out.metadata = {
