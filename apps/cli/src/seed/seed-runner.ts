@@ -4,7 +4,7 @@ import type { Actor, CommandMetadata } from '@regledger/shared';
 import { enterpriseDecider, enterpriseStreamId } from '@regledger/enterprises';
 import type { EnterpriseCommand } from '@regledger/enterprises';
 import { enterpriseFactsFrom, isEnterpriseRenamed } from '@regledger/enterprises/contracts';
-import { DEFAULT_DECLARATION_POLICY, declarationDecider, declarationsStreamId } from '@regledger/declarations';
+import { DEFAULT_DECLARATION_POLICY, declarationDecider, declarationRequestFingerprint, declarationsStreamId } from '@regledger/declarations';
 import type { DeclarationCommand, DeclarationPolicy, EnterpriseFacts } from '@regledger/declarations';
 import type { CommandResult, DeciderRuntime, EventStore, RecordedEvent } from '@regledger/event-store';
 import { idempotencyKeyFor } from '@regledger/read-models';
@@ -136,7 +136,8 @@ export async function runSeedPlan(target: SeedTarget, plan: SeedPlan, options: S
       idempotencyKey: `${keyPrefix}-${index}`,
     });
     const enterprise = (command: EnterpriseCommand) => target.runtime.handle(enterpriseDecider, enterpriseStreamId(step.uscc), command);
-    const declarations = (command: DeclarationCommand) => target.runtime.handle(declarationDecider, declarationsStreamId(step.uscc), command);
+    const declarations = (command: DeclarationCommand) =>
+      target.runtime.handle(declarationDecider, declarationsStreamId(step.uscc), command, { fingerprint: declarationRequestFingerprint(command) });
     const self = async (): Promise<{ facts: EnterpriseFacts; metadata: CommandMetadata }> => {
       const facts = await factsOf(step.uscc);
       const actor: Actor = { id: `enterprise-${step.uscc}`, role: 'enterprise', jurisdiction: facts.jurisdiction ?? admin.jurisdiction, uscc: step.uscc };

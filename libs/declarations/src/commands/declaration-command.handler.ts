@@ -41,13 +41,21 @@ export class DeclarationCommandHandler implements ICommandHandler<DeclarationBus
     const enterprise = enterpriseFactsFrom(await this.store.readStream(enterpriseStreamId(message.uscc)));
     const command = message.toCommand({ enterprise: { status: enterprise.status, name: enterprise.name, jurisdiction: enterprise.jurisdiction }, policy: this.policy });
     const expected = message.expectedVersion;
-    const { enterprise: _enterprise, policy: _policy, ...request } = command.data as unknown as Record<string, unknown>;
     return this.runtime.handle(declarationDecider, declarationsStreamId(message.uscc), command, {
-      fingerprint: request,
+      fingerprint: declarationRequestFingerprint(command),
       precondition: expected ? (state: DeclarationsState) => assertVersion(state, expected.declarationId, expected.version) : undefined,
     });
   }
 }
+
+/**
+ * What identifies a declaration request for idempotency: the command's data without the facts the
+ * handler adds (the enterprise as read now, the policy values), which may differ on a retry.
+ */
+export const declarationRequestFingerprint = (command: DeclarationCommand): Record<string, unknown> => {
+  const { enterprise: _enterprise, policy: _policy, ...request } = command.data as unknown as Record<string, unknown>;
+  return request;
+};
 
 /** If-Match on a declaration: refuse a change based on a version that is no longer the current one. */
 const assertVersion = (state: DeclarationsState, declarationId: string, version: number): void => {
