@@ -2,26 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
 import { EngineLifecycle } from '@regledger/engine';
 import { startTestApp, type TestApp } from './support/test-app.js';
-
-// ---- unified social credit codes, computed here from GB 32100-2015 (domain.md §4) ----
-
-const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
-/** A valid USCC: registering authority 9, entity type 1, the division code, a nine-character organisation code, the check character. */
-const uscc = (division: string, organisation: string): string => {
-  const first17 = `91${division}${organisation}`;
-  if (!/^[0-9A-HJ-NPQRTUWXY]{17}$/.test(first17)) throw new Error(`bad test code ${first17}`);
-  const sum = [...first17].reduce((s, c, i) => s + ALPHABET.indexOf(c) * WEIGHTS[i], 0);
-  return first17 + ALPHABET[(31 - (sum % 31)) % 31];
-};
-
-// ---- calendar dates in China (UTC+8) ----
+import { addDays, chinaDate, chinaToday, expectError, fieldsOf, refusedOn, uscc } from './support/http-expectations.js';
 
 const DAY_MS = 86_400_000;
-const chinaDate = (at: Date): string => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-const chinaToday = (): string => chinaDate(new Date());
-const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -77,6 +60,7 @@ describe('declarations over HTTP', () => {
   let t: TestApp;
 
   const admin = () => t.as('admin', '000000');
+  const refused = refusedOn(() => t);
   const enterpriseUser = (code: string) => t.as('enterprise', '440307', { uscc: code, sub: `enterprise-${code}` });
 
   const register = async (code: string, name: string, jurisdiction = '440307'): Promise<void> => {
@@ -115,37 +99,9 @@ describe('declarations over HTTP', () => {
 
   const stats = (query: Record<string, string>) => t.http.get('/statistics/declarations').query(query);
 
-  /** The error envelope every refusal uses: `{ error: { status, code, message, ... }, correlationId }`. */
-  const expectError = (res: Response, status: number, code: string): void => {
-    expect({ status: res.status, code: res.body?.error?.code }).toEqual({ status, code });
-    expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(Object.keys(res.body).sort()).toEqual(['correlationId', 'error']);
-    expect(res.body.error).toMatchObject({ status, code, message: expect.any(String) });
-    expect(res.body.error.message.length).toBeGreaterThan(0);
-    expect(res.body.correlationId).toBe(res.headers['x-correlation-id']);
-  };
 
-  /** Runs the request and checks that the log did not grow. */
-  const refused = async (send: () => PromiseLike<Response>): Promise<Response> => {
-    const before = await t.eventCount();
-    const res = await send();
-    expect(await t.eventCount()).toBe(before);
-    return res;
-  };
 
-  const fieldsOf = (res: Response): string[] => [...new Set((res.body.error.errors as { field: string }[]).map((e) => e.field))].sort();
 
-  /**
-   * Waits until the projections and the policies have nothing left to do: a policy reacting to an event appends
-   * new events after the head that `t.settled()` waited for, so settle again until the log stops growing.
-   */
-  const quiescent = async (): Promise<void> => {
-    for (;;) {
-      const before = await t.eventCount();
-      await t.settled();
-      if ((await t.eventCount()) === before) return;
-    }
-  };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -703,7 +659,7 @@ describe('declarations over HTTP', () => {
     it('by a former and the current name after a rename', async () => {
       const res = await t.http.post(`/enterprises/${S2}/rename`).set(admin()).send({ newName: '寻新乙玩具有限公司', effectiveDate: chinaToday() });
       expect(res.status).toBe(200);
-      await quiescent();
+      await t.settled();
       expect(idsOf(await find({ q: '觅标乙' }))).toEqual([ids.C]);
       expect(idsOf(await find({ q: '寻新乙' }))).toEqual([ids.C]);
       expect(idsOf(await find({ q: '寻新' }))).toEqual([ids.C]);
@@ -986,7 +942,7 @@ describe('declarations over HTTP', () => {
     it('a rename marks every active declaration to be re-declared by the rename date + 30 days; the abolished one is untouched', async () => {
       const res = await t.http.post(`/enterprises/${N}/rename`).set(admin()).send({ newName: NEW_NAME, effectiveDate: today, reason: '名称变更登记' });
       expect(res.status).toBe(200);
-      await quiescent();
+      await t.settled();
 
       for (const id of [ids.kept, ids.waiting]) {
         const got = await get(id);
@@ -1017,7 +973,7 @@ describe('declarations over HTTP', () => {
       expect(res.status).toBe(200);
       expect(res.headers.etag).toBe('"1"');
       expect(res.body).toMatchObject({ declarationId: ids.kept, version: 1, replayed: false, events: [{ type: 'DeclarationRedeclared' }] });
-      await quiescent();
+      await t.settled();
       expect((await get(ids.kept)).body).toMatchObject({ status: 'active', enterpriseName: NEW_NAME, redeclareDeadline: null, redeclarationOverdue: false, version: 1 });
 
       const again = await refused(() => redeclare(ids.kept, enterpriseUser(N)));

@@ -2,25 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
 import { signToken } from '@regledger/auth';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { chinaToday, expectError, fieldsOf, refusedOn, uscc } from './support/http-expectations.js';
 
-// ---- unified social credit codes, computed here from GB 32100-2015 (domain.md §4) ----
-
-const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
-/** A valid USCC: registering authority 9, entity type 1, the division code, a nine-character organisation code, the check character. */
-const uscc = (division: string, organisation: string): string => {
-  const first17 = `91${division}${organisation}`;
-  if (!/^[0-9A-HJ-NPQRTUWXY]{17}$/.test(first17)) throw new Error(`bad test code ${first17}`);
-  const sum = [...first17].reduce((s, c, i) => s + ALPHABET.indexOf(c) * WEIGHTS[i], 0);
-  return first17 + ALPHABET[(31 - (sum % 31)) % 31];
-};
 
 const HUAWEI = '914403001922038216';
 const WRONG_CHECK = '91350100M000100Y4Z';
 
-/** Today in China (UTC+8): the only effective date every rename of a freshly registered enterprise accepts. */
-const chinaToday = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 const registration = (code: string, name: string, jurisdiction = '440307') => ({
   uscc: code,
@@ -34,6 +21,7 @@ describe('enterprises over HTTP', () => {
   let t: TestApp;
 
   const admin = () => t.as('admin', '000000');
+  const refused = refusedOn(() => t);
 
   const register = (body: object, auth: Record<string, string> = admin(), headers: Record<string, string> = {}) =>
     t.http.post('/enterprises').set(auth).set(headers).send(body);
@@ -49,26 +37,8 @@ describe('enterprises over HTTP', () => {
     expect(res.status).toBe(201);
   };
 
-  /** The error envelope every refusal uses: `{ error: { status, code, message, ... }, correlationId }`. */
-  const expectError = (res: Response, status: number, code: string): void => {
-    expect({ status: res.status, code: res.body?.error?.code }).toEqual({ status, code });
-    expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(Object.keys(res.body).sort()).toEqual(['correlationId', 'error']);
-    expect(res.body.error).toMatchObject({ status, code, message: expect.any(String) });
-    expect(res.body.error.message.length).toBeGreaterThan(0);
-    expect(res.headers['x-correlation-id']).toEqual(expect.any(String));
-    expect(res.body.correlationId).toBe(res.headers['x-correlation-id']);
-  };
 
-  /** Runs the request and checks that the log did not grow. */
-  const refused = async (send: () => PromiseLike<Response>): Promise<Response> => {
-    const before = await t.eventCount();
-    const res = await send();
-    expect(await t.eventCount()).toBe(before);
-    return res;
-  };
 
-  const fieldsOf = (res: Response): string[] => [...new Set((res.body.error.errors as { field: string }[]).map((e) => e.field))].sort();
 
   const find = (query: Record<string, string | number>) => t.http.get('/enterprises').query(query);
 

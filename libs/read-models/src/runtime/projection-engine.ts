@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { AnyDb, Database } from '@regledger/database';
-import { START, comparePositions, sleep, type EventStore, type LogPosition, type RecordedEvent } from '@regledger/event-store';
+import { START, comparePositions, sleep, type EventStore, type LogPosition } from '@regledger/event-store';
 import { advanceCheckpoint, deleteCheckpoint, ensureCheckpoint, listCheckpoints, readCheckpoint, type Checkpoint } from './checkpoints.js';
 import { InProcessLeaderLock, PostgresLeaderLock, type LeaderLock } from './leader-lock.js';
 import { liveTables, nextTables, oldTables, type Policy, type Projection, type TableNames } from './projection.js';
@@ -415,9 +415,4 @@ export class ProjectionEngine {
     return out;
   }
 
-  /** Events in a batch that a worker handles: exposed for tests of projections. */
-  static handled(events: readonly RecordedEvent[], handles: readonly string[]): RecordedEvent[] {
-    const set = new Set(handles);
-    return events.filter((e) => set.has(e.type));
-  }
 }
