@@ -4,3 +4,4 @@ export * from './jurisdiction.js';
 export * from './canonical-json.js';
 export * from './calendar.js';
 export * from './working-days.js';
+export * from './field-checks.js';

@@ -1,0 +1,3 @@
+export * from './domain/index.js';
+export * from './complaints.module.js';
+export * from './complaints.context.js';

@@ -1,0 +1,2 @@
+/** Planning's published events: inspectors, plans and draws. */
+export {};

@@ -1,0 +1,2 @@
+/** Tasks' published events: inspections, their outcomes and the publication of results. */
+export {};

@@ -1,0 +1,87 @@
+/**
+ * Field checks shared by the deciders' validation: each pushes a FieldError naming the field and the
+ * rule it breaks and returns the normalised value, so a command reports every failure at once.
+ */
+import { chinaDate, isCalendarDate, normaliseText, textLength } from './calendar.js';
+import { ValidationError, type FieldError } from './domain-error.js';
+import { isDivisionCode } from './jurisdiction.js';
+
+/** A plain object (not null, not an array). */
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Throws one ValidationError with every failure collected, under the context's code. */
+export const throwIfFieldErrors = (errors: readonly FieldError[], code: string): void => {
+  if (errors.length > 0) throw new ValidationError([...errors], code);
+};
+
+/** Required text, whitespace runs collapsed, 1–max code points (design choice). */
+export const checkText = (field: string, value: unknown, max: number, errors: FieldError[]): string => {
+  if (typeof value !== 'string') {
+    errors.push({ field, rule: value === undefined || value === null ? 'required' : 'type', message: 'must be a non-blank string' });
+    return '';
+  }
+  const text = normaliseText(value);
+  if (text === '') errors.push({ field, rule: 'required', message: 'must not be blank' });
+  else if (textLength(text) > max) errors.push({ field, rule: 'max_length', message: `must have at most ${max} characters` });
+  return text;
+};
+
+/** Optional text: absent, null or blank is null (design choice). */
+export const checkOptionalText = (field: string, value: unknown, max: number, errors: FieldError[]): string | null => {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' && normaliseText(value) === '') return null;
+  return checkText(field, value, max, errors);
+};
+
+/** A real calendar date YYYY-MM-DD. */
+export const checkDate = (field: string, value: unknown, errors: FieldError[]): string => {
+  if (typeof value !== 'string' || !isCalendarDate(value)) {
+    errors.push({ field, rule: 'calendar_date', message: 'must be a calendar date YYYY-MM-DD' });
+    return '';
+  }
+  return value;
+};
+
+/** An optional calendar date: absent or null is null. */
+export const checkOptionalDate = (field: string, value: unknown, errors: FieldError[]): string | null =>
+  value === undefined || value === null ? null : checkDate(field, value, errors);
+
+/** One of a closed list of values. */
+export const checkOneOf = <T extends string>(field: string, value: unknown, allowed: readonly T[], errors: FieldError[]): T => {
+  if (typeof value !== 'string' || !allowed.includes(value as T)) errors.push({ field, rule: 'one_of', message: `must be one of ${allowed.join(', ')}` });
+  return value as T;
+};
+
+/** true or false, nothing else. */
+export const checkBoolean = (field: string, value: unknown, errors: FieldError[]): boolean => {
+  if (typeof value !== 'boolean') errors.push({ field, rule: 'type', message: 'must be true or false' });
+  return value === true;
+};
+
+/** A whole number in [min, max]. */
+export const checkInteger = (field: string, value: unknown, min: number, max: number, errors: FieldError[]): number => {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    errors.push({ field, rule: 'integer_range', message: `must be a whole number from ${min} to ${max}` });
+    return min;
+  }
+  return value;
+};
+
+/** A six-digit GB/T 2260 division code. */
+export const checkDivisionCode = (field: string, value: unknown, errors: FieldError[]): string => {
+  if (typeof value !== 'string' || !isDivisionCode(value)) {
+    errors.push({ field, rule: 'division_code', message: 'must be a six-digit GB/T 2260 division code' });
+    return '';
+  }
+  return value;
+};
+
+/** The China date of the command's metadata clock; pushes `metadata.now` when it is not an ISO 8601 time. */
+export const checkCommandDate = (now: unknown, errors: FieldError[]): string => {
+  const today = typeof now === 'string' ? chinaDate(now) : null;
+  if (today === null) {
+    errors.push({ field: 'metadata.now', rule: 'instant', message: 'must be an ISO 8601 time' });
+    return '';
+  }
+  return today;
+};
