@@ -14,37 +14,55 @@ export const throwIfFieldErrors = (errors: readonly FieldError[], code: string):
   if (errors.length > 0) throw new ValidationError([...errors], code);
 };
 
+const present = (value: unknown): boolean => value !== undefined && value !== null;
+
+/** A string as given (not normalised), or null after pushing `required` (absent) or `type` (not a string). */
+export const checkString = (field: string, value: unknown, errors: FieldError[]): string | null => {
+  if (!present(value)) {
+    errors.push({ field, rule: 'required', message: 'is required' });
+    return null;
+  }
+  if (typeof value !== 'string') {
+    errors.push({ field, rule: 'type', message: 'must be a string' });
+    return null;
+  }
+  return value;
+};
+
 /** Required text, whitespace runs collapsed, 1–max code points (design choice). */
 export const checkText = (field: string, value: unknown, max: number, errors: FieldError[]): string => {
-  if (typeof value !== 'string') {
-    errors.push({ field, rule: value === undefined || value === null ? 'required' : 'type', message: 'must be a non-blank string' });
-    return '';
-  }
-  const text = normaliseText(value);
+  const raw = checkString(field, value, errors);
+  if (raw === null) return '';
+  const text = normaliseText(raw);
   if (text === '') errors.push({ field, rule: 'required', message: 'must not be blank' });
   else if (textLength(text) > max) errors.push({ field, rule: 'max_length', message: `must have at most ${max} characters` });
   return text;
 };
 
-/** Optional text: absent, null or blank is null (design choice). */
+/** Optional text: absent, null or blank is null; otherwise at most `max` code points after normalisation (design choice). */
 export const checkOptionalText = (field: string, value: unknown, max: number, errors: FieldError[]): string | null => {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'string' && normaliseText(value) === '') return null;
-  return checkText(field, value, max, errors);
+  if (!present(value)) return null;
+  if (typeof value !== 'string') {
+    errors.push({ field, rule: 'type', message: 'must be a string or null' });
+    return null;
+  }
+  const text = normaliseText(value);
+  if (text === '') return null;
+  if (textLength(text) > max) errors.push({ field, rule: 'max_length', message: `must have at most ${max} characters` });
+  return text;
 };
 
 /** A real calendar date YYYY-MM-DD. */
 export const checkDate = (field: string, value: unknown, errors: FieldError[]): string => {
-  if (typeof value !== 'string' || !isCalendarDate(value)) {
-    errors.push({ field, rule: 'calendar_date', message: 'must be a calendar date YYYY-MM-DD' });
-    return '';
-  }
-  return value;
+  const raw = checkString(field, value, errors);
+  if (raw === null) return '';
+  if (!isCalendarDate(raw)) errors.push({ field, rule: 'date', message: 'must be a real calendar date YYYY-MM-DD' });
+  return raw;
 };
 
 /** An optional calendar date: absent or null is null. */
 export const checkOptionalDate = (field: string, value: unknown, errors: FieldError[]): string | null =>
-  value === undefined || value === null ? null : checkDate(field, value, errors);
+  present(value) ? checkDate(field, value, errors) : null;
 
 /** One of a closed list of values. */
 export const checkOneOf = <T extends string>(field: string, value: unknown, allowed: readonly T[], errors: FieldError[]): T => {
@@ -54,8 +72,9 @@ export const checkOneOf = <T extends string>(field: string, value: unknown, allo
 
 /** true or false, nothing else. */
 export const checkBoolean = (field: string, value: unknown, errors: FieldError[]): boolean => {
-  if (typeof value !== 'boolean') errors.push({ field, rule: 'type', message: 'must be true or false' });
-  return value === true;
+  if (typeof value === 'boolean') return value;
+  errors.push({ field, rule: present(value) ? 'type' : 'required', message: 'must be true or false' });
+  return false;
 };
 
 /** A whole number in [min, max]. */
@@ -69,19 +88,16 @@ export const checkInteger = (field: string, value: unknown, min: number, max: nu
 
 /** A six-digit GB/T 2260 division code. */
 export const checkDivisionCode = (field: string, value: unknown, errors: FieldError[]): string => {
-  if (typeof value !== 'string' || !isDivisionCode(value)) {
-    errors.push({ field, rule: 'division_code', message: 'must be a six-digit GB/T 2260 division code' });
-    return '';
-  }
-  return value;
+  const raw = checkString(field, value, errors);
+  if (raw === null) return '';
+  const code = raw.trim();
+  if (!isDivisionCode(code)) errors.push({ field, rule: 'division_code', message: 'must be a six-digit GB/T 2260 division code' });
+  return code;
 };
 
-/** The China date of the command's metadata clock; pushes `metadata.now` when it is not an ISO 8601 time. */
+/** The command's clock must be a parseable instant; its China date is "today" (design choice). */
 export const checkCommandDate = (now: unknown, errors: FieldError[]): string => {
   const today = typeof now === 'string' ? chinaDate(now) : null;
-  if (today === null) {
-    errors.push({ field: 'metadata.now', rule: 'instant', message: 'must be an ISO 8601 time' });
-    return '';
-  }
-  return today;
+  if (today === null) errors.push({ field: 'metadata.now', rule: 'datetime', message: 'must be an ISO 8601 instant' });
+  return today ?? '';
 };

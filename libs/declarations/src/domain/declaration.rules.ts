@@ -1,4 +1,18 @@
-import { ConflictError, NotFoundError, RuleViolation, ValidationError, isDivisionCode } from '@regledger/shared';
+import {
+  ConflictError,
+  NotFoundError,
+  RuleViolation,
+  ValidationError,
+  checkBoolean,
+  checkCommandDate,
+  checkDate,
+  checkOptionalDate,
+  checkOptionalText,
+  checkString,
+  checkText,
+  isDivisionCode,
+  isRecord,
+} from '@regledger/shared';
 import type { FieldError } from '@regledger/shared';
 import type {
   AbolishDeclarationData,
@@ -84,21 +98,7 @@ export const productKey = (product: Pick<DeclaredProduct, 'name' | 'model'>): st
 
 // ---- field checks: each returns the normalised value and pushes every failure it finds ----
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const present = (value: unknown): boolean => value !== undefined && value !== null;
-
-const textField = (field: string, value: unknown, errors: FieldError[]): string | null => {
-  if (!present(value)) {
-    errors.push({ field, rule: 'required', message: 'is required' });
-    return null;
-  }
-  if (typeof value !== 'string') {
-    errors.push({ field, rule: 'type', message: 'must be a string' });
-    return null;
-  }
-  return value;
-};
 
 const objectField = (field: string, value: unknown, errors: FieldError[]): Record<string, unknown> | null => {
   if (!present(value)) {
@@ -112,58 +112,9 @@ const objectField = (field: string, value: unknown, errors: FieldError[]): Recor
   return value;
 };
 
-/** Required text of 1–`max` characters after normalisation (design choice for the limits). */
-export const checkRequiredText = (field: string, value: unknown, max: number, errors: FieldError[]): string => {
-  const raw = textField(field, value, errors);
-  if (raw === null) return '';
-  const text = normaliseText(raw);
-  if (text === '') errors.push({ field, rule: 'required', message: 'must not be blank' });
-  else if (textLength(text) > max) errors.push({ field, rule: 'max_length', message: `must have at most ${max} characters` });
-  return text;
-};
-
-/** Optional text: absent, null or blank is null; otherwise at most `max` characters after normalisation (design choice). */
-export const checkOptionalText = (field: string, value: unknown, max: number, errors: FieldError[]): string | null => {
-  if (!present(value)) return null;
-  if (typeof value !== 'string') {
-    errors.push({ field, rule: 'type', message: 'must be a string or null' });
-    return null;
-  }
-  const text = normaliseText(value);
-  if (text === '') return null;
-  if (textLength(text) > max) errors.push({ field, rule: 'max_length', message: `must have at most ${max} characters` });
-  return text;
-};
-
-/** A boolean, never a truthy stand-in (design choice). */
-export const checkBoolean = (field: string, value: unknown, errors: FieldError[]): boolean => {
-  if (typeof value === 'boolean') return value;
-  errors.push({ field, rule: present(value) ? 'type' : 'required', message: 'must be true or false' });
-  return false;
-};
-
-/** A real calendar date YYYY-MM-DD (design choice). */
-export const checkCalendarDate = (field: string, value: unknown, errors: FieldError[]): string => {
-  const raw = textField(field, value, errors);
-  if (raw === null) return '';
-  if (!isCalendarDate(raw)) errors.push({ field, rule: 'date', message: 'must be a real calendar date YYYY-MM-DD' });
-  return raw;
-};
-
-/** An optional real calendar date: absent or null is null (design choice). */
-export const checkOptionalCalendarDate = (field: string, value: unknown, errors: FieldError[]): string | null =>
-  present(value) ? checkCalendarDate(field, value, errors) : null;
-
-/** The command's clock must be a parseable instant; its China date is "today" (design choice). */
-export const checkClock = (now: unknown, errors: FieldError[]): string => {
-  const today = typeof now === 'string' ? chinaDate(now) : null;
-  if (today === null) errors.push({ field: 'metadata.now', rule: 'datetime', message: 'must be an ISO 8601 instant' });
-  return today ?? '';
-};
-
 /** A USCC is compared in canonical form, trimmed and upper case; the enterprises context validates it (GB 32100-2015, domain.md §4). */
 export const checkUsccField = (field: string, value: unknown, errors: FieldError[]): string => {
-  const raw = textField(field, value, errors);
+  const raw = checkString(field, value, errors);
   if (raw === null) return '';
   const uscc = raw.trim().toUpperCase();
   if (uscc === '') errors.push({ field, rule: 'required', message: 'must not be blank' });
@@ -172,7 +123,7 @@ export const checkUsccField = (field: string, value: unknown, errors: FieldError
 
 /** An identifier (declaration id, source event id) is 1–128 characters, trimmed (design choice). */
 export const checkIdentifier = (field: string, value: unknown, errors: FieldError[]): string => {
-  const raw = textField(field, value, errors);
+  const raw = checkString(field, value, errors);
   if (raw === null) return '';
   const id = raw.trim();
   if (id === '') errors.push({ field, rule: 'required', message: 'must not be blank' });
@@ -217,8 +168,8 @@ export const checkEnterpriseFacts = (field: string, value: unknown, errors: Fiel
     return { status: 'none', name: null, jurisdiction: null };
   }
   if (status === 'none') return { status, name: null, jurisdiction: null };
-  const name = checkRequiredText(`${field}.name`, input.name, DECLARATION_FIELD_LIMITS.enterpriseName, errors);
-  const raw = textField(`${field}.jurisdiction`, input.jurisdiction, errors);
+  const name = checkText(`${field}.name`, input.name, DECLARATION_FIELD_LIMITS.enterpriseName, errors);
+  const raw = checkString(`${field}.jurisdiction`, input.jurisdiction, errors);
   const jurisdiction = raw === null ? '' : raw.trim();
   if (raw !== null && !isDivisionCode(jurisdiction)) {
     errors.push({ field: `${field}.jurisdiction`, rule: 'division_code', message: 'must be a six-digit GB/T 2260 division code' });
@@ -237,7 +188,7 @@ export const checkStandardRef = (field: string, value: unknown, today: string, e
   const kindKnown = STANDARD_KINDS.includes(kind);
   if (!kindKnown) errors.push({ field: `${field}.kind`, rule: 'enum', message: `must be one of ${STANDARD_KINDS.join(', ')}` });
 
-  const rawNumber = textField(`${field}.number`, input.number, errors);
+  const rawNumber = checkString(`${field}.number`, input.number, errors);
   const parsed = rawNumber === null ? null : parseStandardNumber(rawNumber);
   if (rawNumber !== null && parsed === null) {
     errors.push({ field: `${field}.number`, rule: 'standard_number_kind', message: 'is not a standard number of a known shape (domain.md §3)' });
@@ -246,7 +197,7 @@ export const checkStandardRef = (field: string, value: unknown, today: string, e
   }
   const number = parsed?.normalised ?? (rawNumber === null ? '' : normaliseText(rawNumber));
 
-  const title = checkRequiredText(`${field}.title`, input.title, DECLARATION_FIELD_LIMITS.title, errors);
+  const title = checkText(`${field}.title`, input.title, DECLARATION_FIELD_LIMITS.title, errors);
   const mandatory = checkBoolean(`${field}.mandatory`, input.mandatory, errors);
   if (typeof input.mandatory === 'boolean' && parsed !== null && !standardNatureMatchesMandatory(parsed, mandatory)) {
     errors.push({
@@ -255,7 +206,7 @@ export const checkStandardRef = (field: string, value: unknown, today: string, e
       message: `must be ${parsed.nature === 'mandatory'}: ${parsed.normalised} is ${parsed.nature}`,
     });
   }
-  const issuedOn = checkCalendarDate(`${field}.issuedOn`, input.issuedOn, errors);
+  const issuedOn = checkDate(`${field}.issuedOn`, input.issuedOn, errors);
   if (isCalendarDate(issuedOn) && today !== '' && issuedOn > today) {
     errors.push({ field: `${field}.issuedOn`, rule: 'not_after_today', message: `must not be after today (${today})` });
   }
@@ -280,7 +231,7 @@ export const checkProducts = (field: string, value: unknown, errors: FieldError[
     const at = `${field}[${i}]`;
     const input = objectField(at, item, errors);
     if (input === null) return { name: '', model: '', category: 'other' };
-    const name = checkRequiredText(`${at}.name`, input.name, DECLARATION_FIELD_LIMITS.productName, errors);
+    const name = checkText(`${at}.name`, input.name, DECLARATION_FIELD_LIMITS.productName, errors);
     const model = checkOptionalText(`${at}.model`, input.model, DECLARATION_FIELD_LIMITS.productModel, errors) ?? '';
     const category = typeof input.category === 'string' ? input.category.trim() : input.category;
     if (!isProductCategory(category)) {
@@ -311,10 +262,10 @@ export const checkIndicators = (field: string, value: unknown, errors: FieldErro
     const at = `${field}[${i}]`;
     const input = objectField(at, item, errors);
     if (input === null) return { name: '', type: 'functional', value: '', unit: null, testMethod: null };
-    const name = checkRequiredText(`${at}.name`, input.name, DECLARATION_FIELD_LIMITS.indicatorName, errors);
+    const name = checkText(`${at}.name`, input.name, DECLARATION_FIELD_LIMITS.indicatorName, errors);
     const type = input.type as Indicator['type'];
     if (!INDICATOR_TYPES.includes(type)) errors.push({ field: `${at}.type`, rule: 'enum', message: `must be one of ${INDICATOR_TYPES.join(', ')}` });
-    const indicatorValue = checkRequiredText(`${at}.value`, input.value, DECLARATION_FIELD_LIMITS.indicatorValue, errors);
+    const indicatorValue = checkText(`${at}.value`, input.value, DECLARATION_FIELD_LIMITS.indicatorValue, errors);
     const unit = checkOptionalText(`${at}.unit`, input.unit, DECLARATION_FIELD_LIMITS.indicatorUnit, errors);
     const testMethod = checkOptionalText(`${at}.testMethod`, input.testMethod, DECLARATION_FIELD_LIMITS.testMethod, errors);
     if (testMethod === null && (!present(input.testMethod) || typeof input.testMethod === 'string')) {
@@ -383,7 +334,7 @@ export const checkDeclarationContent = (field: string, value: unknown, today: st
     });
   }
   const fullTextDisclosed = checkBoolean(`${field}.fullTextDisclosed`, input.fullTextDisclosed, errors);
-  const firstSaleOn = checkOptionalCalendarDate(`${field}.firstSaleOn`, input.firstSaleOn, errors);
+  const firstSaleOn = checkOptionalDate(`${field}.firstSaleOn`, input.firstSaleOn, errors);
   const belowRecommended = checkBelowRecommended(`${field}.belowRecommended`, input.belowRecommended, errors);
   return { standard, products, indicators, fullTextDisclosed, firstSaleOn, belowRecommended };
 };
@@ -399,7 +350,7 @@ export const validateDeclareStandard = (data: DeclareStandardData, now: string):
   const errors: FieldError[] = [];
   const clockErrors: FieldError[] = [];
   const input = inputOf(data);
-  const today = checkClock(now, clockErrors);
+  const today = checkCommandDate(now, clockErrors);
   const normalised: DeclareStandardData = {
     declarationId: checkDeclarationId('declarationId', input.declarationId, errors),
     uscc: checkUsccField('uscc', input.uscc, errors),
@@ -416,12 +367,12 @@ export const validateReviseDeclaration = (data: ReviseDeclarationData, now: stri
   const errors: FieldError[] = [];
   const clockErrors: FieldError[] = [];
   const input = inputOf(data);
-  const today = checkClock(now, clockErrors);
+  const today = checkCommandDate(now, clockErrors);
   const normalised: ReviseDeclarationData = {
     declarationId: checkDeclarationId('declarationId', input.declarationId, errors),
     uscc: checkUsccField('uscc', input.uscc, errors),
     content: checkDeclarationContent('content', input.content, today, errors),
-    effectiveFrom: checkCalendarDate('effectiveFrom', input.effectiveFrom, errors),
+    effectiveFrom: checkDate('effectiveFrom', input.effectiveFrom, errors),
     enterprise: checkEnterpriseFacts('enterprise', input.enterprise, errors),
     policy: checkDeclarationPolicy('policy', input.policy, errors),
   };
@@ -434,7 +385,7 @@ export const validateConfirmDeclaration = (data: ConfirmDeclarationData, now: st
   const errors: FieldError[] = [];
   const clockErrors: FieldError[] = [];
   const input = inputOf(data);
-  const today = checkClock(now, clockErrors);
+  const today = checkCommandDate(now, clockErrors);
   const normalised: ConfirmDeclarationData = {
     declarationId: checkDeclarationId('declarationId', input.declarationId, errors),
     uscc: checkUsccField('uscc', input.uscc, errors),
@@ -449,11 +400,11 @@ export const validateAbolishDeclaration = (data: AbolishDeclarationData, now: st
   const errors: FieldError[] = [];
   const clockErrors: FieldError[] = [];
   const input = inputOf(data);
-  const today = checkClock(now, clockErrors);
+  const today = checkCommandDate(now, clockErrors);
   const normalised: AbolishDeclarationData = {
     declarationId: checkDeclarationId('declarationId', input.declarationId, errors),
     uscc: checkUsccField('uscc', input.uscc, errors),
-    effectiveDate: checkCalendarDate('effectiveDate', input.effectiveDate, errors),
+    effectiveDate: checkDate('effectiveDate', input.effectiveDate, errors),
     enterprise: checkEnterpriseFacts('enterprise', input.enterprise, errors),
   };
   throwIfAny([...errors, ...clockErrors]);
@@ -465,7 +416,7 @@ export const validateRedeclareStandard = (data: RedeclareStandardData, now: stri
   const errors: FieldError[] = [];
   const clockErrors: FieldError[] = [];
   const input = inputOf(data);
-  const today = checkClock(now, clockErrors);
+  const today = checkCommandDate(now, clockErrors);
   const normalised: RedeclareStandardData = {
     declarationId: checkDeclarationId('declarationId', input.declarationId, errors),
     uscc: checkUsccField('uscc', input.uscc, errors),
@@ -483,12 +434,12 @@ export const validateRequireRedeclaration = (
   const errors: FieldError[] = [];
   const clockErrors: FieldError[] = [];
   const input = inputOf(data);
-  const today = checkClock(now, clockErrors);
+  const today = checkCommandDate(now, clockErrors);
   const normalised: RequireRedeclarationData = {
     uscc: checkUsccField('uscc', input.uscc, errors),
-    previousName: checkRequiredText('previousName', input.previousName, DECLARATION_FIELD_LIMITS.enterpriseName, errors),
-    newName: checkRequiredText('newName', input.newName, DECLARATION_FIELD_LIMITS.enterpriseName, errors),
-    renamedOn: checkCalendarDate('renamedOn', input.renamedOn, errors),
+    previousName: checkText('previousName', input.previousName, DECLARATION_FIELD_LIMITS.enterpriseName, errors),
+    newName: checkText('newName', input.newName, DECLARATION_FIELD_LIMITS.enterpriseName, errors),
+    renamedOn: checkDate('renamedOn', input.renamedOn, errors),
     sourceEventId: checkIdentifier('sourceEventId', input.sourceEventId, errors),
     policy: checkDeclarationPolicy('policy', input.policy, errors),
   };
@@ -504,7 +455,7 @@ export const validateRecordRedeclarationOverdue = (
   const errors: FieldError[] = [];
   const clockErrors: FieldError[] = [];
   const input = inputOf(data);
-  const today = checkClock(now, clockErrors);
+  const today = checkCommandDate(now, clockErrors);
   const normalised: RecordRedeclarationOverdueData = {
     declarationId: checkDeclarationId('declarationId', input.declarationId, errors),
     uscc: checkUsccField('uscc', input.uscc, errors),

@@ -1,4 +1,14 @@
-import { ConflictError, NotFoundError, RuleViolation, ValidationError, isDivisionCode } from '@regledger/shared';
+import {
+  ConflictError,
+  NotFoundError,
+  RuleViolation,
+  checkCommandDate,
+  checkDate,
+  checkDivisionCode,
+  checkString,
+  checkText,
+  throwIfFieldErrors,
+} from '@regledger/shared';
 import type { FieldError } from '@regledger/shared';
 import type { DeregisterEnterpriseData, RegisterEnterpriseData, RenameEnterpriseData } from './enterprise.commands.js';
 import type { EnterpriseState } from './enterprise.decider.js';
@@ -30,21 +40,9 @@ export { CHINA_UTC_OFFSET_MS, chinaDate, isCalendarDate, normaliseText, textLeng
 
 // ---- field checks: each returns the normalised value and pushes every failure it finds ----
 
-const textField = (field: string, value: unknown, errors: FieldError[]): string | null => {
-  if (value === undefined || value === null) {
-    errors.push({ field, rule: 'required', message: 'is required' });
-    return null;
-  }
-  if (typeof value !== 'string') {
-    errors.push({ field, rule: 'type', message: 'must be a string' });
-    return null;
-  }
-  return value;
-};
-
 /** A USCC is 18 characters of the GB 32100-2015 alphabet with the right check character (domain.md §4). */
 export const checkUscc = (field: string, value: unknown, errors: FieldError[]): string => {
-  const raw = textField(field, value, errors);
+  const raw = checkString(field, value, errors);
   if (raw === null) return '';
   const uscc = normaliseUscc(raw);
   if (uscc === '') {
@@ -61,53 +59,18 @@ export const checkUscc = (field: string, value: unknown, errors: FieldError[]): 
 };
 
 /** An enterprise name has 1–200 characters after normalisation (design choice). */
-export const checkName = (field: string, value: unknown, errors: FieldError[]): string => {
-  const raw = textField(field, value, errors);
-  if (raw === null) return '';
-  const name = normaliseText(raw);
-  if (name === '') errors.push({ field, rule: 'required', message: 'must not be blank' });
-  else if (textLength(name) > ENTERPRISE_FIELD_LIMITS.name) {
-    errors.push({ field, rule: 'max_length', message: `must have at most ${ENTERPRISE_FIELD_LIMITS.name} characters` });
-  }
-  return name;
-};
+export const checkName = (field: string, value: unknown, errors: FieldError[]): string => checkText(field, value, ENTERPRISE_FIELD_LIMITS.name, errors);
 
 /** Free text of at most `max` characters after normalisation; may be empty (design choice). */
 export const checkOptionalText = (field: string, value: unknown, max: number, errors: FieldError[]): string => {
-  const raw = textField(field, value, errors);
+  const raw = checkString(field, value, errors);
   if (raw === null) return '';
   const text = normaliseText(raw);
   if (textLength(text) > max) errors.push({ field, rule: 'max_length', message: `must have at most ${max} characters` });
   return text;
 };
 
-/** A jurisdiction is a six-digit GB/T 2260 division code (domain.md §1); it need not match the USCC's positions 3–8, enterprises move. */
-export const checkJurisdiction = (field: string, value: unknown, errors: FieldError[]): string => {
-  const raw = textField(field, value, errors);
-  if (raw === null) return '';
-  const code = raw.trim();
-  if (!isDivisionCode(code)) errors.push({ field, rule: 'division_code', message: 'must be a six-digit GB/T 2260 division code' });
-  return code;
-};
-
-/** An effective date is a real calendar date YYYY-MM-DD (design choice). */
-export const checkCalendarDate = (field: string, value: unknown, errors: FieldError[]): string => {
-  const raw = textField(field, value, errors);
-  if (raw === null) return '';
-  if (!isCalendarDate(raw)) errors.push({ field, rule: 'date', message: 'must be a real calendar date YYYY-MM-DD' });
-  return raw;
-};
-
-/** The command's clock must be a parseable instant; its China date is "today" (design choice). */
-export const checkClock = (now: unknown, errors: FieldError[]): string => {
-  const today = typeof now === 'string' ? chinaDate(now) : null;
-  if (today === null) errors.push({ field: 'metadata.now', rule: 'datetime', message: 'must be an ISO 8601 instant' });
-  return today ?? '';
-};
-
-const throwIfAny = (errors: FieldError[]): void => {
-  if (errors.length > 0) throw new ValidationError(errors, ENTERPRISE_ERROR_CODES.VALIDATION_FAILED);
-};
+const throwIfAny = (errors: FieldError[]): void => throwIfFieldErrors(errors, ENTERPRISE_ERROR_CODES.VALIDATION_FAILED);
 
 /** Every field of a registration is checked and every failure reported at once (domain.md §4, design choice for limits). */
 export const validateRegisterEnterprise = (data: RegisterEnterpriseData, now: string): { data: RegisterEnterpriseData; today: string } => {
@@ -116,11 +79,11 @@ export const validateRegisterEnterprise = (data: RegisterEnterpriseData, now: st
   const normalised: RegisterEnterpriseData = {
     uscc: checkUscc('uscc', input.uscc, errors),
     name: checkName('name', input.name, errors),
-    jurisdiction: checkJurisdiction('jurisdiction', input.jurisdiction, errors),
+    jurisdiction: checkDivisionCode('jurisdiction', input.jurisdiction, errors),
     address: checkOptionalText('address', input.address, ENTERPRISE_FIELD_LIMITS.address, errors),
     industry: checkOptionalText('industry', input.industry, ENTERPRISE_FIELD_LIMITS.industry, errors),
   };
-  const today = checkClock(now, errors);
+  const today = checkCommandDate(now, errors);
   throwIfAny(errors);
   return { data: normalised, today };
 };
@@ -132,9 +95,9 @@ export const validateRenameEnterprise = (data: RenameEnterpriseData, now: string
   const normalised: RenameEnterpriseData = {
     uscc: checkUscc('uscc', input.uscc, errors),
     newName: checkName('newName', input.newName, errors),
-    effectiveDate: checkCalendarDate('effectiveDate', input.effectiveDate, errors),
+    effectiveDate: checkDate('effectiveDate', input.effectiveDate, errors),
   };
-  const today = checkClock(now, errors);
+  const today = checkCommandDate(now, errors);
   throwIfAny(errors);
   return { data: normalised, today };
 };
@@ -148,10 +111,10 @@ export const validateDeregisterEnterprise = (
   const input = (data ?? {}) as Partial<Record<keyof DeregisterEnterpriseData, unknown>>;
   const normalised: DeregisterEnterpriseData = {
     uscc: checkUscc('uscc', input.uscc, errors),
-    effectiveDate: checkCalendarDate('effectiveDate', input.effectiveDate, errors),
+    effectiveDate: checkDate('effectiveDate', input.effectiveDate, errors),
     reason: checkOptionalText('reason', input.reason, ENTERPRISE_FIELD_LIMITS.reason, errors),
   };
-  const today = checkClock(now, errors);
+  const today = checkCommandDate(now, errors);
   throwIfAny(errors);
   return { data: normalised, today };
 };
