@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import type { FieldError } from './domain-error.js';
 import { ValidationError } from './domain-error.js';
 import {
