@@ -27,13 +27,30 @@ export interface TestApp {
   as(role: Role, jurisdiction?: string, extra?: { uscc?: string; sub?: string }): { Authorization: string };
   /** Resolves once every projection and policy has caught up with the log and no policy adds more (waits on checkpoints). */
   settled(): Promise<void>;
+  /** The API's clock: the system clock, or the pinned one. */
+  clock(): Date;
   /** Number of events in the whole log. */
   eventCount(): Promise<number>;
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /**
+   * ISO 8601 instant the API's clock starts at; it then runs at the real pace. Tests whose deadlines must
+   * stay inside the official working-day calendar pin it, so they do not depend on the day they run.
+   */
+  now?: string;
+}
+
+/** A clock that starts at `start` and advances with the real one. */
+export const clockFrom = (start: string): (() => Date) => {
+  const offset = Date.parse(start) - Date.now();
+  if (Number.isNaN(offset)) throw new RangeError(`not an ISO 8601 instant: ${start}`);
+  return () => new Date(Date.now() + offset);
+};
+
 /** The whole API on a private database, projections running in-process. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const storage = await prepareEngineStorage();
   const config = loadEngineConfig({
     DATA_DIR: storage.dataDir,
@@ -43,7 +60,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const app = await createApp({ config, auth: testAuth, logger: new JsonLogger('silent') });
+  const clock = options.now ? clockFrom(options.now) : () => new Date();
+  const app = await createApp({ config, auth: testAuth, logger: new JsonLogger('silent'), clock });
   await app.init();
   const engine = app.get<Engine>(ENGINE);
   const projections = app.get<ProjectionEngine>(PROJECTION_ENGINE);
@@ -68,6 +86,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         if (after?.globalPosition === before?.globalPosition) return;
       }
     },
+    clock,
     async eventCount() {
       const r = await sql<{ n: string }>`select count(*)::text as n from es_events`.execute(engine.database.db);
       return Number(r.rows[0].n);

@@ -13,6 +13,8 @@ export interface CreateAppOptions {
   auth: AuthConfig;
   logger?: JsonLogger;
   runWorkers?: boolean;
+  /** The clock requests are stamped with (default: the system clock); a test or training copy may run at another date. */
+  clock?: () => Date;
 }
 
 /** Builds the HTTP application: JSON logs, correlation ids, validation, the error filter, OpenAPI. */
@@ -23,7 +25,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
     { logger, bodyParser: false, abortOnError: false },
   );
   app.disable('x-powered-by');
-  app.use(correlationMiddleware(logger));
+  app.use(correlationMiddleware(logger, options.clock));
   app.useBodyParser('json', { limit: '1mb', strict: true });
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new ErrorFilter(logger));

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { DomainError, ValidationError, type CommandMetadata } from '@regledger/shared';
-import type { EngineRequest } from './request-context.js';
+import { requestTime, type EngineRequest } from './request-context.js';
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -11,7 +11,7 @@ export function commandMetadata(req: EngineRequest, reason?: string | null): Com
     throw new ValidationError([{ field: 'Idempotency-Key', rule: 'format', message: 'must be 1–200 printable ASCII characters' }]);
   }
   return {
-    now: new Date().toISOString(),
+    now: requestTime(req),
     actor: req.actor,
     correlationId: req.correlationId ?? uuidv7(),
     idempotencyKey: key,

@@ -5,10 +5,14 @@ import type { EngineRequest } from './request-context.js';
 
 const ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
-/** Gives every request a correlation id (the caller's `X-Correlation-Id` if well-formed) and logs it when done. */
+/**
+ * Gives every request a correlation id (the caller's `X-Correlation-Id` if well-formed) and the instant it
+ * was received (from the application's clock), and logs it when done.
+ */
 export const correlationMiddleware =
-  (logger: JsonLogger) =>
+  (logger: JsonLogger, clock: () => Date = () => new Date()) =>
   (req: EngineRequest, res: Response, next: NextFunction): void => {
+    req.receivedAt = clock().toISOString();
     const given = req.headers['x-correlation-id'];
     req.correlationId = typeof given === 'string' && ID.test(given) ? given : uuidv7();
     res.setHeader('X-Correlation-Id', req.correlationId);
