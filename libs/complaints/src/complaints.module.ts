@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
+import { ComplaintCommandHandler } from './commands/complaint-command.handler.js';
+import { ComplaintsController } from './http/complaints.controller.js';
+import { FindComplaintsHandler } from './queries/find-complaints/find-complaints.query.js';
+import { GetComplaintHandler } from './queries/get-complaint/get-complaint.query.js';
+import { ComplaintQueueHandler } from './queries/complaint-queue/complaint-queue.query.js';
+import { OverdueCountsHandler } from './queries/overdue-counts/overdue-counts.query.js';
+import { ComplaintStatisticsHandler } from './queries/complaint-statistics/complaint-statistics.query.js';
 
 @Module({
-  controllers: [],
-  providers: [],
+  controllers: [ComplaintsController],
+  providers: [ComplaintCommandHandler, FindComplaintsHandler, GetComplaintHandler, ComplaintQueueHandler, OverdueCountsHandler, ComplaintStatisticsHandler],
 })
 export class ComplaintsModule {}

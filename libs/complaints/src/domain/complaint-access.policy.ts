@@ -31,3 +31,39 @@ export const assertComplaintJurisdiction = (actor: Actor, action: ComplaintComma
     });
   }
 };
+
+/** Roles that read complaints of their jurisdiction (domain.md §1, design choice): complainant masked unless the role may see it. */
+export const COMPLAINT_READER_ROLES: readonly Role[] = Object.freeze(['complaint_handler', 'supervisor', 'inspector', 'analyst', 'admin'] as Role[]);
+
+/**
+ * Who reads a complaint (domain.md §1, design choice): admin anywhere; handlers, supervisors, inspectors and
+ * analysts inside their jurisdiction; an enterprise only complaints about its own USCC; the public none
+ * (it gets aggregate counts only).
+ */
+export const mayReadComplaint = (actor: Actor, complaint: { jurisdiction: string; uscc: string }): boolean => {
+  if (actor.role === 'admin') return true;
+  if (actor.role === 'enterprise') return actor.uscc !== undefined && actor.uscc === complaint.uscc;
+  if (!COMPLAINT_READER_ROLES.includes(actor.role)) return false;
+  return isDivisionCode(actor.jurisdiction) && jurisdictionCovers(actor.jurisdiction, complaint.jurisdiction);
+};
+
+/** The complainant's identity and contact are seen only by handlers and supervisors of the jurisdiction, and admin (domain.md §1, §6). */
+export const mayReadComplainant = (actor: Actor, jurisdiction: string): boolean => mayActOnComplaint(actor, jurisdiction);
+
+/** Throws COMPLAINT.FORBIDDEN when the actor may not read the complaint (domain.md §1). */
+export const assertMayReadComplaint = (actor: Actor, complaint: { complaintId: string; jurisdiction: string; uscc: string }): void => {
+  if (!mayReadComplaint(actor, complaint)) {
+    throw new ForbiddenError(COMPLAINT_ERROR_CODES.FORBIDDEN, `a ${actor.role} may not read this complaint`, {
+      complaintId: complaint.complaintId,
+      role: actor.role,
+      actorJurisdiction: actor.jurisdiction,
+    });
+  }
+};
+
+/** Only the engine's own schedule (or an admin) records that a deadline passed (design choice). */
+export const assertMayRecordDeadlineMissed = (actor: Actor): void => {
+  if (actor.role !== 'system' && actor.role !== 'admin') {
+    throw new ForbiddenError(COMPLAINT_ERROR_CODES.FORBIDDEN, `a ${actor.role} may not record a missed deadline`, { role: actor.role });
+  }
+};

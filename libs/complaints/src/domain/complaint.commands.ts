@@ -35,6 +35,15 @@ export interface Complainant {
   realName: boolean;
 }
 
+/** What the handler read from the other contexts' streams at intake; absent when the decider is called directly. */
+export interface IntakeFacts {
+  /** The USCC has a stream in the enterprises context (registered, or registered then deregistered). */
+  enterpriseRegistered: boolean;
+  enterpriseName: string | null;
+  /** Whether `declarationId` is a declaration of this USCC; null when no declaration is named. */
+  declarationFound: boolean | null;
+}
+
 export interface ReceiveComplaintData {
   complaintId: string;
   kind: ComplaintKind;
@@ -50,20 +59,28 @@ export interface ReceiveComplaintData {
   receivedOn: string;
   /** GB/T 2260 division code of the handling authority. */
   jurisdiction: string;
+  /** Added by the command handler from the enterprises and declarations streams. */
+  intake?: IntakeFacts;
 }
 
 export interface ComplaintRef {
   complaintId: string;
 }
 
-export type AcceptComplaintData = ComplaintRef;
-export interface RejectComplaintData extends ComplaintRef {
+/** A step dated by the handler: `on` is the day it was taken, today (China date) when absent; never after today. */
+export interface DatedStep extends ComplaintRef {
+  /** YYYY-MM-DD; defaults to the China date of the command. */
+  on?: string;
+}
+
+export type AcceptComplaintData = DatedStep;
+export interface RejectComplaintData extends DatedStep {
   reason: string;
 }
-export interface AssignHandlerData extends ComplaintRef {
+export interface AssignHandlerData extends DatedStep {
   handlerId: string;
 }
-export interface RecordMediationData extends ComplaintRef {
+export interface RecordMediationData extends DatedStep {
   outcome: MediationOutcome;
   summary: string;
 }
@@ -77,23 +94,39 @@ export interface ResumeAfterTestingData extends ComplaintRef {
   /** YYYY-MM-DD counting resumes on. */
   on: string;
 }
-export interface EscalateToInspectionData extends ComplaintRef {
+export interface EscalateToInspectionData extends DatedStep {
   reason: string;
 }
-export interface CloseComplaintData extends ComplaintRef {
+export interface CloseComplaintData extends DatedStep {
   outcome: ComplaintCloseOutcome;
   summary: string;
 }
-export interface ExtendVerificationData extends ComplaintRef {
+export interface ExtendVerificationData extends DatedStep {
   reason: string;
 }
-export interface DecideOnCaseData extends ComplaintRef {
+export interface DecideOnCaseData extends DatedStep {
   openCase: boolean;
   reason: string;
 }
 export interface NotifyReporterData extends ComplaintRef {
   /** YYYY-MM-DD. */
   on: string;
+}
+
+/** The statutory deadlines a complaint or report runs against (arts. 14, 21, 23, 31). */
+export type ComplaintDeadlineKind = 'acceptance' | 'mediation_end' | 'verification' | 'reporter_notification';
+export const COMPLAINT_DEADLINE_KINDS: readonly ComplaintDeadlineKind[] = Object.freeze([
+  'acceptance',
+  'mediation_end',
+  'verification',
+  'reporter_notification',
+] as ComplaintDeadlineKind[]);
+
+/** Sent by the deadline schedule: records that a deadline passed unmet (one fact per complaint, kind and due date). */
+export interface RecordComplaintDeadlineMissedData extends ComplaintRef {
+  deadline: ComplaintDeadlineKind;
+  /** YYYY-MM-DD: the due date that passed. */
+  dueOn: string;
 }
 
 export type ReceiveComplaint = Command<'ReceiveComplaint', ReceiveComplaintData>;
@@ -108,6 +141,7 @@ export type CloseComplaint = Command<'CloseComplaint', CloseComplaintData>;
 export type ExtendVerification = Command<'ExtendVerification', ExtendVerificationData>;
 export type DecideOnCase = Command<'DecideOnCase', DecideOnCaseData>;
 export type NotifyReporter = Command<'NotifyReporter', NotifyReporterData>;
+export type RecordComplaintDeadlineMissed = Command<'RecordComplaintDeadlineMissed', RecordComplaintDeadlineMissedData>;
 
 export type ComplaintCommand =
   | ReceiveComplaint
@@ -121,7 +155,8 @@ export type ComplaintCommand =
   | CloseComplaint
   | ExtendVerification
   | DecideOnCase
-  | NotifyReporter;
+  | NotifyReporter
+  | RecordComplaintDeadlineMissed;
 
 export type ComplaintCommandType = ComplaintCommand['type'];
 
@@ -138,4 +173,5 @@ export const COMPLAINT_COMMAND_TYPES = [
   'ExtendVerification',
   'DecideOnCase',
   'NotifyReporter',
+  'RecordComplaintDeadlineMissed',
 ] as const satisfies readonly ComplaintCommandType[];

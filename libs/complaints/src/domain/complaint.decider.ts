@@ -1,11 +1,12 @@
 import { DomainError, addDays } from '@regledger/shared';
 import type { Decider, WorkingDayPause } from '@regledger/shared';
-import { assertComplaintJurisdiction, assertRoleMayHandleComplaints } from './complaint-access.policy.js';
+import { assertComplaintJurisdiction, assertMayRecordDeadlineMissed, assertRoleMayHandleComplaints } from './complaint-access.policy.js';
 import { COMPLAINT_CLOSE_OUTCOMES, MEDIATION_OUTCOMES } from './complaint.commands.js';
-import type { ComplaintCloseOutcome, ComplaintCommand, ComplaintKind, MediationOutcome } from './complaint.commands.js';
+import type { ComplainedProduct, ComplaintCloseOutcome, ComplaintCommand, ComplaintDeadlineKind, ComplaintKind, MediationOutcome } from './complaint.commands.js';
 import type { ComplaintEvent } from './complaint.events.js';
 import {
   COMPLAINT_ERROR_CODES,
+  DEADLINE_FIELD_SPEC,
   LIMITATION_PERIOD_REASON,
   acceptanceDueOn,
   assertAccepted,
@@ -19,19 +20,29 @@ import {
   assertMayExtendVerification,
   assertMayNotifyReporter,
   assertMediationNotRecorded,
+  assertNamedDeclarationKnown,
   assertNoOpenPause,
   assertNotBefore,
   assertNotClosed,
   assertNotEscalated,
   assertOpenPause,
+  assertReporterNotPending,
+  assertWithinMediationPeriod,
+  assertWithinVerificationPeriod,
   commandDate,
+  deadlineMissKey,
   extendedVerificationDueOn,
   isBeyondLimitationPeriod,
+  isDeadlinePassed,
   mediationEndsOn,
+  openDeadlines,
   reporterNotificationDueOn,
+  stepDate,
   validateFields,
   validateReceiveComplaint,
   verificationDueOn,
+  type ComplaintDeadlineFacts,
+  type FieldSpec,
 } from './complaint.rules.js';
 
 export type ComplaintStatus = 'none' | 'received' | 'accepted' | 'rejected' | 'closed';
@@ -39,13 +50,19 @@ export type ComplaintStatus = 'none' | 'received' | 'accepted' | 'rejected' | 'c
 /** The state of one complaint stream. */
 export interface ComplaintState {
   complaintId: string | null;
+  /** Events applied: the complaint's version, used by If-Match. */
+  version: number;
   status: ComplaintStatus;
   kind: ComplaintKind | null;
   jurisdiction: string | null;
+  uscc: string | null;
+  declarationId: string | null;
+  product: ComplainedProduct | null;
   realName: boolean;
   receivedOn: string | null;
   acceptanceDueOn: string | null;
   acceptedOn: string | null;
+  rejectedOn: string | null;
   rejectedReason: string | null;
   handlerId: string | null;
   mediation: { outcome: MediationOutcome; recordedOn: string } | null;
@@ -60,17 +77,26 @@ export interface ComplaintState {
   reporterNotificationDueOn: string | null;
   reporterNotifiedOn: string | null;
   closedOutcome: ComplaintCloseOutcome | null;
+  /** The latest date of any step so far: closing is not dated before it. */
+  lastStepOn: string | null;
+  /** deadlineMissKey of every missed deadline already recorded. */
+  missed: string[];
 }
 
 const INITIAL_STATE: ComplaintState = Object.freeze({
   complaintId: null,
+  version: 0,
   status: 'none',
   kind: null,
   jurisdiction: null,
+  uscc: null,
+  declarationId: null,
+  product: null,
   realName: false,
   receivedOn: null,
   acceptanceDueOn: null,
   acceptedOn: null,
+  rejectedOn: null,
   rejectedReason: null,
   handlerId: null,
   mediation: null,
@@ -84,65 +110,109 @@ const INITIAL_STATE: ComplaintState = Object.freeze({
   reporterNotificationDueOn: null,
   reporterNotifiedOn: null,
   closedOutcome: null,
+  lastStepOn: null,
+  missed: [],
 }) as ComplaintState;
 
-/** Role, existence and jurisdiction for every command on a received complaint. */
-const admit = (command: Exclude<ComplaintCommand, { type: 'ReceiveComplaint' }>, state: ComplaintState): { id: string; today: string; f: Record<string, unknown> } => {
+/** The facts the deadline rules read, from the decider's state. */
+export const deadlineFactsOf = (state: ComplaintState): ComplaintDeadlineFacts => ({
+  kind: state.kind,
+  status: state.status,
+  acceptanceDueOn: state.acceptanceDueOn,
+  mediationEndsOn: state.mediationEndsOn,
+  mediationRecorded: state.mediation !== null,
+  verificationDueOn: state.verificationDueOn,
+  caseDecided: state.caseDecision !== null,
+  reporterNotificationDueOn: state.reporterNotificationDueOn,
+  reporterNotified: state.reporterNotifiedOn !== null,
+});
+
+type StepType = Exclude<ComplaintCommand['type'], 'ReceiveComplaint' | 'RecordComplaintDeadlineMissed'>;
+
+const SPECS: Record<StepType, FieldSpec> = {
+  AcceptComplaint: { optionalDates: ['on'] },
+  RejectComplaint: { text: ['reason'], optionalDates: ['on'] },
+  AssignHandler: { text: ['handlerId'], optionalDates: ['on'] },
+  RecordMediation: { text: ['summary'], oneOf: { outcome: MEDIATION_OUTCOMES }, optionalDates: ['on'] },
+  PauseForTesting: { dates: ['from'], optionalDates: ['to'] },
+  ResumeAfterTesting: { dates: ['on'] },
+  EscalateToInspection: { text: ['reason'], optionalDates: ['on'] },
+  CloseComplaint: { text: ['summary'], oneOf: { outcome: COMPLAINT_CLOSE_OUTCOMES }, optionalDates: ['on'] },
+  ExtendVerification: { text: ['reason'], optionalDates: ['on'] },
+  DecideOnCase: { text: ['reason'], booleans: ['openCase'], optionalDates: ['on'] },
+  NotifyReporter: { dates: ['on'] },
+};
+
+/** Role, fields, existence and jurisdiction for every step on a received complaint; `on` is the step's date. */
+const admit = (command: Extract<ComplaintCommand, { type: StepType }>, state: ComplaintState): { id: string; today: string; on: string; f: Record<string, unknown> } => {
   assertRoleMayHandleComplaints(command.metadata.actor, command.type);
   const today = commandDate(command.metadata.now);
   const f = validateFields(command.data, SPECS[command.type]);
   const id = f.complaintId as string;
   assertComplaintExists(state, id);
   assertComplaintJurisdiction(command.metadata.actor, command.type, state.jurisdiction);
-  return { id, today, f };
+  const on = command.type === 'PauseForTesting' ? stepDate('from', f.from as string, today) : stepDate('on', (f.on as string | null | undefined) ?? null, today);
+  return { id, today, on, f };
 };
 
-const SPECS: Record<Exclude<ComplaintCommand['type'], 'ReceiveComplaint'>, Parameters<typeof validateFields>[1]> = {
-  AcceptComplaint: {},
-  RejectComplaint: { text: ['reason'] },
-  AssignHandler: { text: ['handlerId'] },
-  RecordMediation: { text: ['summary'], oneOf: { outcome: MEDIATION_OUTCOMES } },
-  PauseForTesting: { dates: ['from'], optionalDates: ['to'] },
-  ResumeAfterTesting: { dates: ['on'] },
-  EscalateToInspection: { text: ['reason'] },
-  CloseComplaint: { text: ['summary'], oneOf: { outcome: COMPLAINT_CLOSE_OUTCOMES } },
-  ExtendVerification: { text: ['reason'] },
-  DecideOnCase: { text: ['reason'], booleans: ['openCase'] },
-  NotifyReporter: { dates: ['on'] },
+const decideReceive = (command: Extract<ComplaintCommand, { type: 'ReceiveComplaint' }>, state: ComplaintState): ComplaintEvent[] => {
+  assertRoleMayHandleComplaints(command.metadata.actor, command.type);
+  const today = commandDate(command.metadata.now);
+  const d = validateReceiveComplaint(command.data, today);
+  assertComplaintJurisdiction(command.metadata.actor, command.type, d.jurisdiction);
+  assertComplaintNew(state, d.complaintId);
+  assertNamedDeclarationKnown(d.declarationId ?? null, d.intake);
+  const received: ComplaintEvent = {
+    type: 'ComplaintReceived',
+    data: {
+      complaintId: d.complaintId,
+      kind: d.kind,
+      channel: d.channel,
+      uscc: d.uscc,
+      declarationId: d.declarationId ?? null,
+      product: d.product ?? null,
+      facts: d.facts,
+      complainant: d.complainant,
+      harmKnownOn: d.harmKnownOn ?? null,
+      jurisdiction: d.jurisdiction,
+      receivedOn: d.receivedOn,
+      acceptanceDueOn: acceptanceDueOn(d.receivedOn),
+      enterpriseRegistered: d.intake?.enterpriseRegistered ?? null,
+      enterpriseName: d.intake?.enterpriseName ?? null,
+    },
+  };
+  if (!isBeyondLimitationPeriod(d.kind, d.harmKnownOn ?? null, d.receivedOn)) return [received];
+  return [received, { type: 'ComplaintRejected', data: { complaintId: d.complaintId, reason: LIMITATION_PERIOD_REASON, rejectedOn: d.receivedOn } }];
+};
+
+/**
+ * A deadline that passed unmet is recorded once (per kind and due date) when it is still open and the
+ * date is after it; anything else (met meanwhile, moved, already recorded) records nothing.
+ */
+const decideDeadlineMissed = (command: Extract<ComplaintCommand, { type: 'RecordComplaintDeadlineMissed' }>, state: ComplaintState): ComplaintEvent[] => {
+  assertMayRecordDeadlineMissed(command.metadata.actor);
+  const today = commandDate(command.metadata.now);
+  const f = validateFields(command.data, DEADLINE_FIELD_SPEC);
+  const id = f.complaintId as string;
+  const deadline = f.deadline as ComplaintDeadlineKind;
+  const dueOn = f.dueOn as string;
+  assertComplaintExists(state, id);
+  const open = openDeadlines(deadlineFactsOf(state)).find((d) => d.deadline === deadline);
+  if (!open || open.dueOn !== dueOn || !isDeadlinePassed(dueOn, today) || state.missed.includes(deadlineMissKey(id, deadline, dueOn))) return [];
+  return [{ type: 'ComplaintDeadlineMissed', data: { complaintId: id, deadline, dueOn, recordedOn: today, jurisdiction: state.jurisdiction as string } }];
 };
 
 const decide = (command: ComplaintCommand, state: ComplaintState): ComplaintEvent[] => {
-  if (command.type === 'ReceiveComplaint') {
-    assertRoleMayHandleComplaints(command.metadata.actor, command.type);
-    const d = validateReceiveComplaint(command.data);
-    assertComplaintJurisdiction(command.metadata.actor, command.type, d.jurisdiction);
-    assertComplaintNew(state, d.complaintId);
-    const received: ComplaintEvent = {
-      type: 'ComplaintReceived',
-      data: {
-        complaintId: d.complaintId,
-        kind: d.kind,
-        channel: d.channel,
-        uscc: d.uscc,
-        declarationId: d.declarationId ?? null,
-        product: d.product ?? null,
-        facts: d.facts,
-        complainant: d.complainant,
-        harmKnownOn: d.harmKnownOn ?? null,
-        jurisdiction: d.jurisdiction,
-        receivedOn: d.receivedOn,
-        acceptanceDueOn: acceptanceDueOn(d.receivedOn),
-      },
-    };
-    if (!isBeyondLimitationPeriod(d.kind, d.harmKnownOn ?? null, d.receivedOn)) return [received];
-    return [received, { type: 'ComplaintRejected', data: { complaintId: d.complaintId, reason: LIMITATION_PERIOD_REASON, rejectedOn: d.receivedOn } }];
-  }
+  if (command.type === 'ReceiveComplaint') return decideReceive(command, state);
+  if (command.type === 'RecordComplaintDeadlineMissed') return decideDeadlineMissed(command, state);
 
-  const { id, today, f } = admit(command, state);
+  const { id, today, on, f } = admit(command, state);
+  const receivedOn = state.receivedOn as string;
+  const acceptedOn = state.acceptedOn as string;
   switch (command.type) {
     case 'AcceptComplaint': {
       assertAwaitingAcceptance(state);
-      assertNotBefore('acceptedOn', today, state.receivedOn as string);
+      assertNotBefore('on', on, receivedOn);
       const complaint = state.kind === 'complaint';
       return [
         {
@@ -150,57 +220,85 @@ const decide = (command: ComplaintCommand, state: ComplaintState): ComplaintEven
           data: {
             complaintId: id,
             kind: state.kind as ComplaintKind,
-            acceptedOn: today,
-            mediationEndsOn: complaint ? mediationEndsOn(today, []) : null,
-            verificationDueOn: complaint ? null : verificationDueOn(today),
+            acceptedOn: on,
+            mediationEndsOn: complaint ? mediationEndsOn(on, []) : null,
+            verificationDueOn: complaint ? null : verificationDueOn(on),
           },
         },
       ];
     }
     case 'RejectComplaint':
       assertAwaitingAcceptance(state);
-      return [{ type: 'ComplaintRejected', data: { complaintId: id, reason: f.reason as string, rejectedOn: today } }];
+      assertNotBefore('on', on, receivedOn);
+      return [{ type: 'ComplaintRejected', data: { complaintId: id, reason: f.reason as string, rejectedOn: on } }];
     case 'AssignHandler':
       assertNotClosed(state);
-      return [{ type: 'HandlerAssigned', data: { complaintId: id, handlerId: f.handlerId as string, assignedOn: today } }];
-    case 'RecordMediation':
+      assertNotBefore('on', on, receivedOn);
+      return [{ type: 'HandlerAssigned', data: { complaintId: id, handlerId: f.handlerId as string, assignedOn: on } }];
+    case 'RecordMediation': {
       assertIsComplaint(state);
       assertAccepted(state);
       assertMediationNotRecorded(state);
-      return [{ type: 'MediationRecorded', data: { complaintId: id, outcome: f.outcome as MediationOutcome, summary: f.summary as string, recordedOn: today } }];
+      assertNotBefore('on', on, acceptedOn);
+      const outcome = f.outcome as MediationOutcome;
+      if (outcome === 'agreement') assertWithinMediationPeriod(state, 'on', on);
+      return [{ type: 'MediationRecorded', data: { complaintId: id, outcome, summary: f.summary as string, recordedOn: on } }];
+    }
     case 'PauseForTesting': {
       assertIsComplaint(state);
       assertAccepted(state);
       assertMediationNotRecorded(state);
       assertNoOpenPause(state);
-      const from = f.from as string;
-      const to = f.to as string | null;
-      assertNotBefore('from', from, state.acceptedOn as string);
-      if (to !== null) assertNotBefore('to', to, from);
-      const ends = to === null ? null : mediationEndsOn(state.acceptedOn as string, [...state.pauses, { from, to }]);
+      const from = on;
+      const to = (f.to as string | null) ?? null;
+      assertNotBefore('from', from, acceptedOn);
+      assertWithinMediationPeriod(state, 'from', from);
+      if (to !== null) {
+        stepDate('to', to, today);
+        assertNotBefore('to', to, from);
+      }
+      const ends = to === null ? null : mediationEndsOn(acceptedOn, [...state.pauses, { from, to }]);
       return [{ type: 'TestingPaused', data: { complaintId: id, from, to, mediationEndsOn: ends } }];
     }
     case 'ResumeAfterTesting': {
       assertIsComplaint(state);
       assertAccepted(state);
       const from = assertOpenPause(state);
-      const on = f.on as string;
       assertNotBefore('on', on, addDays(from, 1));
       const pausedTo = addDays(on, -1);
-      const ends = mediationEndsOn(state.acceptedOn as string, [...state.pauses, { from, to: pausedTo }]);
+      const ends = mediationEndsOn(acceptedOn, [...state.pauses, { from, to: pausedTo }]);
       return [{ type: 'TestingResumed', data: { complaintId: id, on, pausedFrom: from, pausedTo, mediationEndsOn: ends } }];
     }
     case 'EscalateToInspection':
       assertAccepted(state);
       assertNotEscalated(state);
-      return [{ type: 'ComplaintEscalated', data: { complaintId: id, reason: f.reason as string, escalatedOn: today } }];
+      assertNotBefore('on', on, acceptedOn);
+      return [
+        {
+          type: 'ComplaintEscalated',
+          data: {
+            complaintId: id,
+            kind: state.kind as ComplaintKind,
+            reason: f.reason as string,
+            escalatedOn: on,
+            uscc: state.uscc as string,
+            jurisdiction: state.jurisdiction as string,
+            declarationId: state.declarationId,
+            product: state.product === null ? null : { name: state.product.name, model: state.product.model },
+          },
+        },
+      ];
     case 'CloseComplaint':
       assertMayClose(state);
-      return [{ type: 'ComplaintClosed', data: { complaintId: id, outcome: f.outcome as ComplaintCloseOutcome, summary: f.summary as string, closedOn: today } }];
+      assertReporterNotPending(state);
+      assertNotBefore('on', on, state.lastStepOn ?? receivedOn);
+      return [{ type: 'ComplaintClosed', data: { complaintId: id, outcome: f.outcome as ComplaintCloseOutcome, summary: f.summary as string, closedOn: on } }];
     case 'ExtendVerification': {
       assertIsReport(state);
       assertAccepted(state);
       assertMayExtendVerification(state);
+      assertNotBefore('on', on, acceptedOn);
+      assertWithinVerificationPeriod(state, on);
       const previousDueOn = state.verificationDueOn as string;
       return [
         {
@@ -213,6 +311,7 @@ const decide = (command: ComplaintCommand, state: ComplaintState): ComplaintEven
       assertIsReport(state);
       assertAccepted(state);
       assertCaseNotDecided(state);
+      assertNotBefore('on', on, acceptedOn);
       return [
         {
           type: 'CaseDecisionRecorded',
@@ -220,8 +319,8 @@ const decide = (command: ComplaintCommand, state: ComplaintState): ComplaintEven
             complaintId: id,
             openCase: f.openCase as boolean,
             reason: f.reason as string,
-            decidedOn: today,
-            reporterNotificationDueOn: reporterNotificationDueOn(today, state.realName),
+            decidedOn: on,
+            reporterNotificationDueOn: reporterNotificationDueOn(on, state.realName),
           },
         },
       ];
@@ -229,7 +328,6 @@ const decide = (command: ComplaintCommand, state: ComplaintState): ComplaintEven
       assertIsReport(state);
       assertNotClosed(state);
       const { decidedOn, dueOn } = assertMayNotifyReporter(state);
-      const on = f.on as string;
       assertNotBefore('on', on, decidedOn);
       return [{ type: 'ReporterNotified', data: { complaintId: id, on, dueOn, late: on > dueOn } }];
     }
@@ -242,7 +340,9 @@ const decide = (command: ComplaintCommand, state: ComplaintState): ComplaintEven
   }
 };
 
-const evolve = (state: ComplaintState, event: ComplaintEvent): ComplaintState => {
+const later = (a: string | null, b: string): string => (a !== null && a > b ? a : b);
+
+const evolveKnown = (state: ComplaintState, event: ComplaintEvent): ComplaintState => {
   switch (event.type) {
     case 'ComplaintReceived': {
       const d = event.data;
@@ -252,9 +352,13 @@ const evolve = (state: ComplaintState, event: ComplaintEvent): ComplaintState =>
         status: 'received',
         kind: d.kind,
         jurisdiction: d.jurisdiction,
+        uscc: d.uscc,
+        declarationId: d.declarationId,
+        product: d.product,
         realName: d.complainant.realName,
         receivedOn: d.receivedOn,
         acceptanceDueOn: d.acceptanceDueOn,
+        lastStepOn: d.receivedOn,
       };
     }
     case 'ComplaintAccepted':
@@ -264,18 +368,19 @@ const evolve = (state: ComplaintState, event: ComplaintEvent): ComplaintState =>
         acceptedOn: event.data.acceptedOn,
         mediationEndsOn: event.data.mediationEndsOn,
         verificationDueOn: event.data.verificationDueOn,
+        lastStepOn: later(state.lastStepOn, event.data.acceptedOn),
       };
     case 'ComplaintRejected':
-      return { ...state, status: 'rejected', rejectedReason: event.data.reason };
+      return { ...state, status: 'rejected', rejectedOn: event.data.rejectedOn, rejectedReason: event.data.reason, lastStepOn: later(state.lastStepOn, event.data.rejectedOn) };
     case 'HandlerAssigned':
-      return { ...state, handlerId: event.data.handlerId };
+      return { ...state, handlerId: event.data.handlerId, lastStepOn: later(state.lastStepOn, event.data.assignedOn) };
     case 'MediationRecorded':
-      return { ...state, mediation: { outcome: event.data.outcome, recordedOn: event.data.recordedOn } };
+      return { ...state, mediation: { outcome: event.data.outcome, recordedOn: event.data.recordedOn }, lastStepOn: later(state.lastStepOn, event.data.recordedOn) };
     case 'TestingPaused': {
       const { from, to } = event.data;
       return to === null
-        ? { ...state, openPauseFrom: from, mediationEndsOn: null }
-        : { ...state, pauses: [...state.pauses, { from, to }], mediationEndsOn: event.data.mediationEndsOn };
+        ? { ...state, openPauseFrom: from, mediationEndsOn: null, lastStepOn: later(state.lastStepOn, from) }
+        : { ...state, pauses: [...state.pauses, { from, to }], mediationEndsOn: event.data.mediationEndsOn, lastStepOn: later(state.lastStepOn, to) };
     }
     case 'TestingResumed':
       return {
@@ -283,11 +388,12 @@ const evolve = (state: ComplaintState, event: ComplaintEvent): ComplaintState =>
         openPauseFrom: null,
         pauses: [...state.pauses, { from: event.data.pausedFrom, to: event.data.pausedTo }],
         mediationEndsOn: event.data.mediationEndsOn,
+        lastStepOn: later(state.lastStepOn, event.data.on),
       };
     case 'ComplaintEscalated':
-      return { ...state, escalatedOn: event.data.escalatedOn };
+      return { ...state, escalatedOn: event.data.escalatedOn, lastStepOn: later(state.lastStepOn, event.data.escalatedOn) };
     case 'ComplaintClosed':
-      return { ...state, status: 'closed', closedOutcome: event.data.outcome };
+      return { ...state, status: 'closed', closedOutcome: event.data.outcome, lastStepOn: later(state.lastStepOn, event.data.closedOn) };
     case 'VerificationExtended':
       return { ...state, verificationExtended: true, verificationDueOn: event.data.verificationDueOn };
     case 'CaseDecisionRecorded':
@@ -295,14 +401,20 @@ const evolve = (state: ComplaintState, event: ComplaintEvent): ComplaintState =>
         ...state,
         caseDecision: { openCase: event.data.openCase, decidedOn: event.data.decidedOn },
         reporterNotificationDueOn: event.data.reporterNotificationDueOn,
+        lastStepOn: later(state.lastStepOn, event.data.decidedOn),
       };
     case 'ReporterNotified':
-      return { ...state, reporterNotifiedOn: event.data.on };
+      return { ...state, reporterNotifiedOn: event.data.on, lastStepOn: later(state.lastStepOn, event.data.on) };
+    case 'ComplaintDeadlineMissed':
+      return { ...state, missed: [...state.missed, deadlineMissKey(event.data.complaintId, event.data.deadline, event.data.dueOn)] };
     default:
       // An event type this version does not know leaves the state as it is.
       return state;
   }
 };
+
+/** Every event, known or not, counts towards the complaint's version. */
+const evolve = (state: ComplaintState, event: ComplaintEvent): ComplaintState => ({ ...evolveKnown(state, event), version: state.version + 1 });
 
 export const complaintDecider: Decider<ComplaintCommand, ComplaintEvent, ComplaintState> = {
   decide,

@@ -37,7 +37,7 @@ const receiveData = (over: Partial<ReceiveComplaintData> = {}): ReceiveComplaint
 const receive = (over: Partial<ReceiveComplaintData> = {}, who: Actor = handler): ComplaintCommand => ({
   type: 'ReceiveComplaint',
   data: receiveData(over),
-  metadata: meta((over.receivedOn ?? '2026-09-28') > '2026-12-31' ? '2026-12-31' : (over.receivedOn ?? '2026-09-28'), who),
+  metadata: meta(over.receivedOn ?? '2026-09-28', who),
 });
 
 const received = (over: Partial<ReceiveComplaintData> = {}, acceptanceDue = '2026-10-13'): ComplaintReceived => {
@@ -57,6 +57,8 @@ const received = (over: Partial<ReceiveComplaintData> = {}, acceptanceDue = '202
       jurisdiction: d.jurisdiction,
       receivedOn: d.receivedOn,
       acceptanceDueOn: acceptanceDue,
+      enterpriseRegistered: null,
+      enterpriseName: null,
     },
   };
 };
@@ -211,13 +213,13 @@ describe('acceptance and the mediation deadline (arts. 20–21)', () => {
 
   it('given testing under way, when paused again, then COMPLAINT.TESTING_ALREADY_PAUSED; given none, when resumed, then COMPLAINT.TESTING_NOT_PAUSED', () => {
     const paused: ComplaintEvent = { type: 'TestingPaused', data: { complaintId: ID, from: '2026-10-08', to: null, mediationEndsOn: null } };
-    spec.given([received(), acceptedComplaint, paused]).when(cmd('PauseForTesting', { from: '2026-10-09' })).thenThrows('COMPLAINT.TESTING_ALREADY_PAUSED');
-    spec.given([received(), acceptedComplaint]).when(cmd('ResumeAfterTesting', { on: '2026-10-09' })).thenThrows('COMPLAINT.TESTING_NOT_PAUSED');
+    spec.given([received(), acceptedComplaint, paused]).when(cmd('PauseForTesting', { from: '2026-10-09' }, '2026-10-09')).thenThrows('COMPLAINT.TESTING_ALREADY_PAUSED');
+    spec.given([received(), acceptedComplaint]).when(cmd('ResumeAfterTesting', { on: '2026-10-09' }, '2026-10-09')).thenThrows('COMPLAINT.TESTING_NOT_PAUSED');
   });
 
   it('given testing from 10/8, when resumed on the same day, then COMPLAINT.DATE_OUT_OF_ORDER', () => {
     const paused: ComplaintEvent = { type: 'TestingPaused', data: { complaintId: ID, from: '2026-10-08', to: null, mediationEndsOn: null } };
-    spec.given([received(), acceptedComplaint, paused]).when(cmd('ResumeAfterTesting', { on: '2026-10-08' })).thenThrows('COMPLAINT.DATE_OUT_OF_ORDER');
+    spec.given([received(), acceptedComplaint, paused]).when(cmd('ResumeAfterTesting', { on: '2026-10-08' }, '2026-10-08')).thenThrows('COMPLAINT.DATE_OUT_OF_ORDER');
   });
 
   it('given an accepted complaint, when mediation is recorded, then MediationRecorded; when recorded twice, then COMPLAINT.MEDIATION_ALREADY_RECORDED', () => {
@@ -232,7 +234,7 @@ describe('acceptance and the mediation deadline (arts. 20–21)', () => {
 
   it('given an accepted report, when mediation is recorded or testing paused, then COMPLAINT.NOT_A_COMPLAINT', () => {
     spec.given([report, acceptedReport]).when(cmd('RecordMediation', { outcome: 'agreement', summary: 'x' })).thenThrows('COMPLAINT.NOT_A_COMPLAINT');
-    spec.given([report, acceptedReport]).when(cmd('PauseForTesting', { from: '2026-10-08' })).thenThrows('COMPLAINT.NOT_A_COMPLAINT');
+    spec.given([report, acceptedReport]).when(cmd('PauseForTesting', { from: '2026-10-08' }, '2026-10-08')).thenThrows('COMPLAINT.NOT_A_COMPLAINT');
   });
 });
 
@@ -242,7 +244,19 @@ describe('handlers, escalation and closing', () => {
   });
 
   it('given an accepted complaint, when escalated twice, then the second is COMPLAINT.ALREADY_ESCALATED', () => {
-    const escalated: ComplaintEvent = { type: 'ComplaintEscalated', data: { complaintId: ID, reason: '涉嫌违法', escalatedOn: '2026-10-08' } };
+    const escalated: ComplaintEvent = {
+      type: 'ComplaintEscalated',
+      data: {
+        complaintId: ID,
+        kind: 'complaint',
+        reason: '涉嫌违法',
+        escalatedOn: '2026-10-08',
+        uscc: '914403001922038216',
+        jurisdiction: '440305',
+        declarationId: null,
+        product: { name: '空气净化器', model: 'KJ500F-A1' },
+      },
+    };
     spec.given([received(), acceptedComplaint]).when(cmd('EscalateToInspection', { reason: '涉嫌违法' }, '2026-10-08')).then([escalated]);
     spec.given([received(), acceptedComplaint, escalated]).when(cmd('EscalateToInspection', { reason: 'x' })).thenThrows('COMPLAINT.ALREADY_ESCALATED');
   });
@@ -303,8 +317,13 @@ describe('reports: verification (art. 23), case decision and reporter notice (ar
   });
 
   it('given a real-name report decided on 2026-02-12, when decided, then the reporter is due to be told by 2026-02-26 (2/14 worked, 2/15–2/23 off)', () => {
+    const springReport = received({ kind: 'report', receivedOn: '2026-02-10', harmKnownOn: undefined }, '2026-02-26');
+    const springAccepted: ComplaintEvent = {
+      type: 'ComplaintAccepted',
+      data: { complaintId: ID, kind: 'report', acceptedOn: '2026-02-10', mediationEndsOn: null, verificationDueOn: '2026-03-09' },
+    };
     spec
-      .given([report, acceptedReport])
+      .given([springReport, springAccepted])
       .when(cmd('DecideOnCase', { openCase: false, reason: '证据不足' }, '2026-02-12'))
       .then((events) => expect(events[0]).toMatchObject({ data: { decidedOn: '2026-02-12', reporterNotificationDueOn: '2026-02-26' } }));
   });
@@ -315,7 +334,7 @@ describe('reports: verification (art. 23), case decision and reporter notice (ar
       .given([anonymous, acceptedReport])
       .when(cmd('DecideOnCase', { openCase: true, reason: '涉嫌虚假声明' }, '2026-09-29'))
       .then([decided(false)]);
-    spec.given([anonymous, acceptedReport, decided(false)]).when(cmd('NotifyReporter', { on: '2026-09-30' })).thenThrows('COMPLAINT.REPORTER_NOT_REAL_NAME');
+    spec.given([anonymous, acceptedReport, decided(false)]).when(cmd('NotifyReporter', { on: '2026-09-30' }, '2026-09-30')).thenThrows('COMPLAINT.REPORTER_NOT_REAL_NAME');
   });
 
   it('given a decided real-name report, when the reporter is told on 2026-10-12 or 2026-10-13, then it is in time or late', () => {
@@ -330,13 +349,13 @@ describe('reports: verification (art. 23), case decision and reporter notice (ar
   });
 
   it('given an undecided report, when the reporter is told, then COMPLAINT.CASE_NOT_DECIDED; a second decision is COMPLAINT.CASE_ALREADY_DECIDED', () => {
-    spec.given([report, acceptedReport]).when(cmd('NotifyReporter', { on: '2026-10-12' })).thenThrows('COMPLAINT.CASE_NOT_DECIDED');
+    spec.given([report, acceptedReport]).when(cmd('NotifyReporter', { on: '2026-10-12' }, '2026-10-12')).thenThrows('COMPLAINT.CASE_NOT_DECIDED');
     spec.given([report, acceptedReport, decided(true)]).when(cmd('DecideOnCase', { openCase: false, reason: 'x' })).thenThrows('COMPLAINT.CASE_ALREADY_DECIDED');
   });
 
   it('given a notified reporter, when told again, then COMPLAINT.ALREADY_NOTIFIED', () => {
     const notified: ComplaintEvent = { type: 'ReporterNotified', data: { complaintId: ID, on: '2026-10-12', dueOn: '2026-10-12', late: false } };
-    spec.given([report, acceptedReport, decided(true), notified]).when(cmd('NotifyReporter', { on: '2026-10-13' })).thenThrows('COMPLAINT.ALREADY_NOTIFIED');
+    spec.given([report, acceptedReport, decided(true), notified]).when(cmd('NotifyReporter', { on: '2026-10-13' }, '2026-10-13')).thenThrows('COMPLAINT.ALREADY_NOTIFIED');
   });
 
   it('given a case decided late in December, when the notice deadline runs past the calendar, then the CalendarRangeError propagates', () => {

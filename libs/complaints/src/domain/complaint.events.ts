@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@regledger/shared';
-import type { ComplaintChannel, ComplaintCloseOutcome, ComplaintKind, Complainant, ComplainedProduct, MediationOutcome } from './complaint.commands.js';
+import type { ComplaintChannel, ComplaintCloseOutcome, ComplaintDeadlineKind, ComplaintKind, Complainant, ComplainedProduct, MediationOutcome } from './complaint.commands.js';
 
 /** A complaint or report was received; acceptance is due 7 working days after receipt (art. 14). */
 export interface ComplaintReceivedData {
@@ -19,6 +19,13 @@ export interface ComplaintReceivedData {
   receivedOn: string;
   /** YYYY-MM-DD: receivedOn + 7 working days (art. 14). */
   acceptanceDueOn: string;
+  /**
+   * Whether the USCC is known to the enterprises context at intake. A lead about an unregistered
+   * business is still received (design choice); null when the intake was decided without that check.
+   */
+  enterpriseRegistered: boolean | null;
+  /** The enterprise's name at intake, when registered. */
+  enterpriseName: string | null;
 }
 
 /** Accepted: a complaint goes to mediation ending 45 working days on (art. 21); a report is verified within 15 (art. 23). */
@@ -78,11 +85,21 @@ export interface TestingResumedData {
   mediationEndsOn: string;
 }
 
+/**
+ * Escalated to the inspections context for a targeted inspection outside the random quota
+ * (Guangdong plan item 11); carries what that context needs to plan it.
+ */
 export interface ComplaintEscalatedData {
   complaintId: string;
+  kind: ComplaintKind;
   reason: string;
   /** YYYY-MM-DD. */
   escalatedOn: string;
+  uscc: string;
+  /** GB/T 2260 division code of the handling authority. */
+  jurisdiction: string;
+  declarationId: string | null;
+  product: { name: string; model: string } | null;
 }
 
 export interface ComplaintClosedData {
@@ -122,6 +139,18 @@ export interface ReporterNotifiedData {
   late: boolean;
 }
 
+/** A statutory deadline passed unmet; recorded once per complaint, deadline kind and due date (arts. 14, 21, 23, 31). */
+export interface ComplaintDeadlineMissedData {
+  complaintId: string;
+  /** `mediation_end`: mediation ended without agreement (art. 21). */
+  deadline: ComplaintDeadlineKind;
+  /** YYYY-MM-DD: the due date that passed. */
+  dueOn: string;
+  /** YYYY-MM-DD: the China date the miss was recorded. */
+  recordedOn: string;
+  jurisdiction: string;
+}
+
 export type ComplaintReceived = DomainEvent<'ComplaintReceived', ComplaintReceivedData>;
 export type ComplaintAccepted = DomainEvent<'ComplaintAccepted', ComplaintAcceptedData>;
 export type ComplaintRejected = DomainEvent<'ComplaintRejected', ComplaintRejectedData>;
@@ -134,6 +163,7 @@ export type ComplaintClosed = DomainEvent<'ComplaintClosed', ComplaintClosedData
 export type VerificationExtended = DomainEvent<'VerificationExtended', VerificationExtendedData>;
 export type CaseDecisionRecorded = DomainEvent<'CaseDecisionRecorded', CaseDecisionRecordedData>;
 export type ReporterNotified = DomainEvent<'ReporterNotified', ReporterNotifiedData>;
+export type ComplaintDeadlineMissed = DomainEvent<'ComplaintDeadlineMissed', ComplaintDeadlineMissedData>;
 
 export type ComplaintEvent =
   | ComplaintReceived
@@ -147,7 +177,8 @@ export type ComplaintEvent =
   | ComplaintClosed
   | VerificationExtended
   | CaseDecisionRecorded
-  | ReporterNotified;
+  | ReporterNotified
+  | ComplaintDeadlineMissed;
 
 export type ComplaintEventType = ComplaintEvent['type'];
 
@@ -164,6 +195,7 @@ export const COMPLAINT_EVENT_TYPES = [
   'VerificationExtended',
   'CaseDecisionRecorded',
   'ReporterNotified',
+  'ComplaintDeadlineMissed',
 ] as const satisfies readonly ComplaintEventType[];
 
 /** Every stream of the context starts with this prefix. */

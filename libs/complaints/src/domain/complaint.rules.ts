@@ -5,16 +5,23 @@ import {
   ValidationError,
   addWorkingDays,
   addWorkingDaysWithPauses,
-  chinaDate,
+  checkBoolean,
+  checkCommandDate,
+  checkDate,
+  checkDivisionCode,
+  checkOneOf,
+  checkOptionalDate,
+  checkOptionalText,
+  checkText,
   isCalendarDate,
-  isDivisionCode,
-  normaliseText,
-  textLength,
+  isRecord,
+  throwIfFieldErrors,
 } from '@regledger/shared';
 import type { FieldError, WorkingDayPause } from '@regledger/shared';
-import { COMPLAINT_CHANNELS, COMPLAINT_KINDS } from './complaint.commands.js';
-import type { Complainant, ComplainedProduct, ComplaintKind, ReceiveComplaintData } from './complaint.commands.js';
-import type { ComplaintState } from './complaint.decider.js';
+import { usccDefect } from '@regledger/enterprises/contracts';
+import { COMPLAINT_CHANNELS, COMPLAINT_DEADLINE_KINDS, COMPLAINT_KINDS } from './complaint.commands.js';
+import type { Complainant, ComplainedProduct, ComplaintDeadlineKind, ComplaintKind, IntakeFacts, ReceiveComplaintData } from './complaint.commands.js';
+import type { ComplaintState, ComplaintStatus } from './complaint.decider.js';
 
 /** Stable error codes of the complaints context. */
 export const COMPLAINT_ERROR_CODES = Object.freeze({
@@ -38,6 +45,11 @@ export const COMPLAINT_ERROR_CODES = Object.freeze({
   REPORTER_NOT_REAL_NAME: 'COMPLAINT.REPORTER_NOT_REAL_NAME',
   ALREADY_NOTIFIED: 'COMPLAINT.ALREADY_NOTIFIED',
   DATE_OUT_OF_ORDER: 'COMPLAINT.DATE_OUT_OF_ORDER',
+  MEDIATION_PERIOD_OVER: 'COMPLAINT.MEDIATION_PERIOD_OVER',
+  VERIFICATION_PERIOD_OVER: 'COMPLAINT.VERIFICATION_PERIOD_OVER',
+  REPORTER_NOTICE_PENDING: 'COMPLAINT.REPORTER_NOTICE_PENDING',
+  DECLARATION_NOT_FOUND: 'COMPLAINT.DECLARATION_NOT_FOUND',
+  VERSION_MISMATCH: 'COMPLAINT.VERSION_MISMATCH',
   UNKNOWN_COMMAND: 'COMPLAINT.UNKNOWN_COMMAND',
 } as const);
 
@@ -189,70 +201,150 @@ export const assertNotBefore = (field: string, date: string, earliest: string): 
   }
 };
 
+/** A settlement dated after the end of mediation is not one mediation reached (art. 21). */
+export const assertWithinMediationPeriod = (state: ComplaintState, field: string, on: string): void => {
+  if (state.mediationEndsOn !== null && on > state.mediationEndsOn) {
+    throw new RuleViolation(COMPLAINT_ERROR_CODES.MEDIATION_PERIOD_OVER, `mediation ended without agreement on ${state.mediationEndsOn} (art. 21)`, {
+      field,
+      date: on,
+      mediationEndsOn: state.mediationEndsOn,
+    });
+  }
+};
+
+/** The one extension is decided while the verification period still runs (art. 23). */
+export const assertWithinVerificationPeriod = (state: ComplaintState, on: string): void => {
+  if (state.verificationDueOn !== null && on > state.verificationDueOn) {
+    throw new RuleViolation(COMPLAINT_ERROR_CODES.VERIFICATION_PERIOD_OVER, `verification was due on ${state.verificationDueOn}; it can no longer be extended (art. 23)`, {
+      field: 'on',
+      date: on,
+      verificationDueOn: state.verificationDueOn,
+    });
+  }
+};
+
+/** A report is not closed while its real-name reporter still waits to be told of the case decision (art. 31). */
+export const assertReporterNotPending = (state: ComplaintState): void => {
+  if (state.reporterNotificationDueOn !== null && state.reporterNotifiedOn === null) {
+    throw rule(COMPLAINT_ERROR_CODES.REPORTER_NOTICE_PENDING, `the reporter must be told of the case decision by ${state.reporterNotificationDueOn} before closing`, state);
+  }
+};
+
+/** A complaint naming a declaration names one the enterprise has made (`declarations-<USCC>` stream). */
+export const assertNamedDeclarationKnown = (declarationId: string | null, intake: IntakeFacts | null): void => {
+  if (declarationId !== null && intake !== null && intake.declarationFound === false) {
+    throw new RuleViolation(COMPLAINT_ERROR_CODES.DECLARATION_NOT_FOUND, `declaration ${declarationId} is not a declaration of this enterprise`, {
+      field: 'declarationId',
+      declarationId,
+    });
+  }
+};
+
+// ---- deadlines as facts ----
+
+/** What the open deadlines of a complaint depend on (the decider state and the read model both provide it). */
+export interface ComplaintDeadlineFacts {
+  kind: ComplaintKind | null;
+  status: ComplaintStatus;
+  acceptanceDueOn: string | null;
+  mediationEndsOn: string | null;
+  mediationRecorded: boolean;
+  verificationDueOn: string | null;
+  caseDecided: boolean;
+  reporterNotificationDueOn: string | null;
+  reporterNotified: boolean;
+}
+
+export interface OpenDeadline {
+  deadline: ComplaintDeadlineKind;
+  /** YYYY-MM-DD, the last day the step is in time. */
+  dueOn: string;
+}
+
+export interface DeadlineOnDate extends OpenDeadline {
+  /** The date asked about is after dueOn. */
+  overdue: boolean;
+}
+
+/**
+ * The deadlines still running: acceptance until accepted or rejected (art. 14); for a complaint, the end
+ * of mediation until mediation is recorded, not while testing pauses it (arts. 20–21); for a report,
+ * verification until the case is decided (art. 23) and the real-name reporter's notice until given (art. 31).
+ * A closed complaint has none. Ordered by due date.
+ */
+export const openDeadlines = (f: ComplaintDeadlineFacts): OpenDeadline[] => {
+  const open: OpenDeadline[] = [];
+  if (f.status === 'received' && f.acceptanceDueOn !== null) open.push({ deadline: 'acceptance', dueOn: f.acceptanceDueOn });
+  if (f.status === 'accepted') {
+    if (f.kind === 'complaint' && !f.mediationRecorded && f.mediationEndsOn !== null) open.push({ deadline: 'mediation_end', dueOn: f.mediationEndsOn });
+    if (f.kind === 'report' && !f.caseDecided && f.verificationDueOn !== null) open.push({ deadline: 'verification', dueOn: f.verificationDueOn });
+  }
+  if (f.status !== 'closed' && f.reporterNotificationDueOn !== null && !f.reporterNotified) {
+    open.push({ deadline: 'reporter_notification', dueOn: f.reporterNotificationDueOn });
+  }
+  return open.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
+};
+
+/** A deadline is missed once the date is after its due date: "within N working days" includes the N-th day (arts. 14, 21, 23, 31). */
+export const isDeadlinePassed = (dueOn: string, date: string): boolean => date > dueOn;
+
+/** The open deadlines as they stand on a date, with overdue flags; ordered by due date, so overdue ones come first. */
+export const deadlinesOn = (f: ComplaintDeadlineFacts, date: string): DeadlineOnDate[] =>
+  openDeadlines(f).map((d) => ({ ...d, overdue: isDeadlinePassed(d.dueOn, date) }));
+
+/** The next deadline on a date: the earliest open one (an overdue one when any is), or null. */
+export const nextDeadline = (f: ComplaintDeadlineFacts, date: string): DeadlineOnDate | null => deadlinesOn(f, date)[0] ?? null;
+
+/** The idempotency of a missed deadline: one fact per complaint, deadline kind and due date. */
+export const deadlineMissKey = (complaintId: string, deadline: ComplaintDeadlineKind, dueOn: string): string => `${complaintId}:${deadline}:${dueOn}`;
+
+// ---- dates of steps ----
+
+/** A step's date: `on` when given, else today; never after today (facts, not plans). */
+export const stepDate = (field: string, on: string | null, today: string): string => {
+  const date = on ?? today;
+  if (date > today) throw new ValidationError([{ field, rule: 'not_after_today', message: `must not be after today (${today})` }], COMPLAINT_ERROR_CODES.VALIDATION_FAILED);
+  return date;
+};
+
 // ---- validation ----
-
-const fail = (errors: FieldError[]): void => {
-  if (errors.length > 0) throw new ValidationError(errors, COMPLAINT_ERROR_CODES.VALIDATION_FAILED);
-};
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Required text, normalised, 1–max code points (design choice). */
-export const checkText = (field: string, value: unknown, max: number, errors: FieldError[]): string => {
-  if (typeof value !== 'string') {
-    errors.push({ field, rule: value === undefined || value === null ? 'required' : 'type', message: 'must be a non-blank string' });
-    return '';
-  }
-  const text = normaliseText(value);
-  if (text === '') errors.push({ field, rule: 'required', message: 'must not be blank' });
-  else if (textLength(text) > max) errors.push({ field, rule: 'max_length', message: `must have at most ${max} characters` });
-  return text;
-};
-
-/** Optional text: absent, null or blank is null (design choice). */
-export const checkOptionalText = (field: string, value: unknown, max: number, errors: FieldError[]): string | null => {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'string' && normaliseText(value) === '') return null;
-  return checkText(field, value, max, errors);
-};
-
-/** A real calendar date YYYY-MM-DD. */
-export const checkDate = (field: string, value: unknown, errors: FieldError[]): string => {
-  if (typeof value !== 'string' || !isCalendarDate(value)) {
-    errors.push({ field, rule: 'calendar_date', message: 'must be a calendar date YYYY-MM-DD' });
-    return '';
-  }
-  return value;
-};
-
-/** One of a closed list of values. */
-export const checkOneOf = <T extends string>(field: string, value: unknown, allowed: readonly T[], errors: FieldError[]): T => {
-  if (typeof value !== 'string' || !allowed.includes(value as T)) errors.push({ field, rule: 'one_of', message: `must be one of ${allowed.join(', ')}` });
-  return value as T;
-};
 
 /** The China date the command is decided on, from its metadata clock. */
 export const commandDate = (now: string): string => {
-  const today = chinaDate(now);
-  if (today === null) fail([{ field: 'metadata.now', rule: 'instant', message: 'must be an ISO 8601 time' }]);
-  return today as string;
+  const errors: FieldError[] = [];
+  const today = checkCommandDate(now, errors);
+  throwIfFieldErrors(errors, COMPLAINT_ERROR_CODES.VALIDATION_FAILED);
+  return today;
 };
 
-/** Validates and normalises a receipt; throws COMPLAINT.VALIDATION_FAILED with every failure. */
-export const validateReceiveComplaint = (data: ReceiveComplaintData): ReceiveComplaintData & { harmKnownOn?: string } => {
+const checkIntake = (value: unknown): IntakeFacts | null => {
+  if (!isRecord(value)) return null;
+  return {
+    enterpriseRegistered: value.enterpriseRegistered === true,
+    enterpriseName: typeof value.enterpriseName === 'string' ? value.enterpriseName : null,
+    declarationFound: typeof value.declarationFound === 'boolean' ? value.declarationFound : null,
+  };
+};
+
+export type ValidReceiveComplaint = Omit<ReceiveComplaintData, 'intake'> & { intake: IntakeFacts | null };
+
+/** Validates and normalises a receipt against today; throws COMPLAINT.VALIDATION_FAILED with every failure. */
+export const validateReceiveComplaint = (data: ReceiveComplaintData, today: string): ValidReceiveComplaint => {
   const errors: FieldError[] = [];
-  const d = (isRecord(data) ? data : {}) as Record<string, unknown>;
+  const d: Record<string, unknown> = isRecord(data) ? data : {};
   const complaintId = checkText('complaintId', d.complaintId, COMPLAINT_FIELD_LIMITS.id, errors);
   const kind = checkOneOf('kind', d.kind, COMPLAINT_KINDS, errors);
   const channel = checkOneOf('channel', d.channel, COMPLAINT_CHANNELS, errors);
   const uscc = checkText('uscc', d.uscc, 18, errors).toUpperCase();
+  const usccFault = uscc === '' ? null : usccDefect(uscc);
+  if (usccFault !== null) errors.push({ field: 'uscc', rule: usccFault, message: 'must be a valid unified social credit code (GB 32100-2015)' });
   const declarationId = checkOptionalText('declarationId', d.declarationId, COMPLAINT_FIELD_LIMITS.id, errors);
   const facts = checkText('facts', d.facts, COMPLAINT_FIELD_LIMITS.facts, errors);
   const receivedOn = checkDate('receivedOn', d.receivedOn, errors);
-  const harmKnownOn = d.harmKnownOn === undefined || d.harmKnownOn === null ? null : checkDate('harmKnownOn', d.harmKnownOn, errors);
+  if (receivedOn !== '' && receivedOn > today) errors.push({ field: 'receivedOn', rule: 'not_after_today', message: `must not be after today (${today})` });
+  const harmKnownOn = checkOptionalDate('harmKnownOn', d.harmKnownOn, errors);
   if (harmKnownOn && receivedOn && harmKnownOn > receivedOn) errors.push({ field: 'harmKnownOn', rule: 'not_after_receipt', message: 'must not be after receivedOn' });
-  const jurisdiction = typeof d.jurisdiction === 'string' && isDivisionCode(d.jurisdiction) ? d.jurisdiction : '';
-  if (jurisdiction === '') errors.push({ field: 'jurisdiction', rule: 'division_code', message: 'must be a six-digit GB/T 2260 division code' });
+  const jurisdiction = checkDivisionCode('jurisdiction', d.jurisdiction, errors);
   let product: ComplainedProduct | undefined;
   if (d.product !== undefined && d.product !== null) {
     const p = isRecord(d.product) ? d.product : {};
@@ -263,13 +355,15 @@ export const validateReceiveComplaint = (data: ReceiveComplaintData): ReceiveCom
   }
   const c = isRecord(d.complainant) ? d.complainant : {};
   if (!isRecord(d.complainant)) errors.push({ field: 'complainant', rule: 'required', message: 'is required' });
-  const complainant: Complainant = { name: checkText('complainant.name', c.name, COMPLAINT_FIELD_LIMITS.name, errors), realName: c.realName === true };
-  if (typeof c.realName !== 'boolean') errors.push({ field: 'complainant.realName', rule: 'type', message: 'must be true or false' });
+  const complainant: Complainant = {
+    name: checkText('complainant.name', c.name, COMPLAINT_FIELD_LIMITS.name, errors),
+    realName: checkBoolean('complainant.realName', c.realName, errors),
+  };
   for (const key of ['idNumber', 'phone', 'email'] as const) {
     const value = checkOptionalText(`complainant.${key}`, c[key], COMPLAINT_FIELD_LIMITS.name, errors);
     if (value !== null) complainant[key] = value;
   }
-  fail(errors);
+  throwIfFieldErrors(errors, COMPLAINT_ERROR_CODES.VALIDATION_FAILED);
   return {
     complaintId,
     kind,
@@ -282,26 +376,31 @@ export const validateReceiveComplaint = (data: ReceiveComplaintData): ReceiveCom
     ...(harmKnownOn === null ? {} : { harmKnownOn }),
     receivedOn,
     jurisdiction,
+    intake: checkIntake(d.intake),
   };
 };
 
+export interface FieldSpec {
+  text?: readonly string[];
+  dates?: readonly string[];
+  optionalDates?: readonly string[];
+  booleans?: readonly string[];
+  oneOf?: Record<string, readonly string[]>;
+}
+
 /** Field checks of the other commands: text fields, date fields, closed lists; throws COMPLAINT.VALIDATION_FAILED. */
-export const validateFields = (
-  data: unknown,
-  spec: { text?: readonly string[]; dates?: readonly string[]; optionalDates?: readonly string[]; booleans?: readonly string[]; oneOf?: Record<string, readonly string[]> },
-): Record<string, unknown> => {
+export const validateFields = (data: unknown, spec: FieldSpec): Record<string, unknown> => {
   const errors: FieldError[] = [];
   const d = isRecord(data) ? data : {};
   const out: Record<string, unknown> = { complaintId: checkText('complaintId', d.complaintId, COMPLAINT_FIELD_LIMITS.id, errors) };
   for (const f of spec.text ?? []) out[f] = checkText(f, d[f], COMPLAINT_FIELD_LIMITS.text, errors);
   for (const f of spec.dates ?? []) out[f] = checkDate(f, d[f], errors);
-  for (const f of spec.optionalDates ?? []) out[f] = d[f] === undefined || d[f] === null ? null : checkDate(f, d[f], errors);
-  for (const f of spec.booleans ?? []) {
-    if (typeof d[f] !== 'boolean') errors.push({ field: f, rule: 'type', message: 'must be true or false' });
-    out[f] = d[f];
-  }
+  for (const f of spec.optionalDates ?? []) out[f] = checkOptionalDate(f, d[f], errors);
+  for (const f of spec.booleans ?? []) out[f] = checkBoolean(f, d[f], errors);
   for (const [f, allowed] of Object.entries(spec.oneOf ?? {})) out[f] = checkOneOf(f, d[f], allowed, errors);
-  fail(errors);
+  throwIfFieldErrors(errors, COMPLAINT_ERROR_CODES.VALIDATION_FAILED);
   return out;
 };
 
+/** The deadline kinds a schedule may report missed. */
+export const DEADLINE_FIELD_SPEC: FieldSpec = { dates: ['dueOn'], oneOf: { deadline: COMPLAINT_DEADLINE_KINDS } };

@@ -1,0 +1,11 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class AcceptComplaintRequestDto {
+  @ApiPropertyOptional({ description: 'The day the step was taken (YYYY-MM-DD, China); today when absent; never after today', example: '2026-09-29' })
+  @IsOptional()
+  @Matches(DATE, { message: 'on must be a date YYYY-MM-DD' })
+  on?: string;
+}

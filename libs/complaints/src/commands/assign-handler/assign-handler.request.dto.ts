@@ -1,0 +1,16 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class AssignHandlerRequestDto {
+  @ApiProperty({ description: 'The user id of the handler in charge', example: 'handler-440305-07' })
+  @IsString()
+  @MaxLength(128)
+  handlerId!: string;
+
+  @ApiPropertyOptional({ description: 'The day the step was taken (YYYY-MM-DD, China); today when absent; never after today', example: '2026-09-29' })
+  @IsOptional()
+  @Matches(DATE, { message: 'on must be a date YYYY-MM-DD' })
+  on?: string;
+}

@@ -1,0 +1,20 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class DecideOnCaseRequestDto {
+  @ApiProperty({ description: 'Whether a case is opened' })
+  @IsBoolean()
+  openCase!: boolean;
+
+  @ApiProperty({ description: 'Why a case is or is not opened', example: '涉嫌虚假声明' })
+  @IsString()
+  @MaxLength(2000)
+  reason!: string;
+
+  @ApiPropertyOptional({ description: 'The day the step was taken (YYYY-MM-DD, China); today when absent; never after today', example: '2026-09-29' })
+  @IsOptional()
+  @Matches(DATE, { message: 'on must be a date YYYY-MM-DD' })
+  on?: string;
+}

@@ -1,0 +1,260 @@
+import { sql } from 'kysely';
+import type { AnyDb } from '@regledger/database';
+import type { RecordedEvent } from '@regledger/event-store';
+import type { Projection, TableNames } from '@regledger/read-models';
+import { COMPLAINT_EVENT_TYPES, openDeadlines, type ComplaintDeadlineFacts, type ComplaintEvent, type ComplaintKind, type ComplaintStatus } from '../domain/index.js';
+
+/** The columns the deadline rules read, as stored. */
+export interface DeadlineColumns {
+  kind: string;
+  status: string;
+  acceptance_due_on: string | null;
+  mediation_ends_on: string | null;
+  mediation_outcome: string | null;
+  verification_due_on: string | null;
+  case_decided_on: string | null;
+  reporter_notification_due_on: string | null;
+  reporter_notified_on: string | null;
+}
+
+/** The deadline rules' input from a stored row. */
+export const deadlineFactsOfRow = (r: DeadlineColumns): ComplaintDeadlineFacts => ({
+  kind: r.kind as ComplaintKind,
+  status: r.status as ComplaintStatus,
+  acceptanceDueOn: r.acceptance_due_on,
+  mediationEndsOn: r.mediation_ends_on,
+  mediationRecorded: r.mediation_outcome !== null,
+  verificationDueOn: r.verification_due_on,
+  caseDecided: r.case_decided_on !== null,
+  reporterNotificationDueOn: r.reporter_notification_due_on,
+  reporterNotified: r.reporter_notified_on !== null,
+});
+
+/** Dates as YYYY-MM-DD text, so rows read the same on PostgreSQL and PGlite. */
+export const DEADLINE_COLUMNS = `kind, status, to_char(acceptance_due_on, 'YYYY-MM-DD') as acceptance_due_on, to_char(mediation_ends_on, 'YYYY-MM-DD') as mediation_ends_on,
+  mediation_outcome, to_char(verification_due_on, 'YYYY-MM-DD') as verification_due_on, to_char(case_decided_on, 'YYYY-MM-DD') as case_decided_on,
+  to_char(reporter_notification_due_on, 'YYYY-MM-DD') as reporter_notification_due_on, to_char(reporter_notified_on, 'YYYY-MM-DD') as reporter_notified_on`;
+
+/**
+ * Complaints and reports for lists, the handler's queue and the detail page:
+ * - `complaints`: one row per complaint with every recorded fact (the complainant as recorded; masking
+ *   happens at query time per reader), its open deadlines and the earliest of them (`next_due_on`);
+ *   whether a deadline is overdue is decided at query time from today's China date;
+ * - `complaint_timeline`: every step with its date, who recorded it and when.
+ * Rows remember the stream revision they reflect; replays change nothing.
+ */
+export const complaintsProjection: Projection = {
+  name: 'complaints',
+  version: 1,
+  tables: ['complaints', 'complaint_timeline'],
+  handles: [...COMPLAINT_EVENT_TYPES],
+
+  async createTables(db: AnyDb, t: TableNames) {
+    await sql`
+      create table ${sql.table(t.complaints)} (
+        complaint_id text primary key,
+        kind text not null,
+        channel text not null,
+        uscc text not null,
+        enterprise_name text,
+        enterprise_registered boolean,
+        declaration_id text,
+        product jsonb,
+        facts text not null,
+        complainant jsonb not null,
+        harm_known_on date,
+        jurisdiction text not null,
+        status text not null,
+        received_on date not null,
+        acceptance_due_on date not null,
+        accepted_on date,
+        rejected_on date,
+        rejected_reason text,
+        handler_id text,
+        mediation_outcome text,
+        mediation_summary text,
+        mediation_recorded_on date,
+        testing_paused_from date,
+        pauses jsonb not null default '[]',
+        mediation_ends_on date,
+        escalated_on date,
+        escalation_reason text,
+        verification_due_on date,
+        verification_extended boolean not null default false,
+        case_open boolean,
+        case_reason text,
+        case_decided_on date,
+        reporter_notification_due_on date,
+        reporter_notified_on date,
+        reporter_notified_late boolean,
+        closed_outcome text,
+        closed_summary text,
+        closed_on date,
+        missed jsonb not null default '[]',
+        open_deadlines jsonb not null default '[]',
+        next_deadline text,
+        next_due_on date,
+        version integer not null,
+        stream_revision bigint not null,
+        received_at timestamptz not null,
+        updated_at timestamptz not null
+      )`.execute(db);
+    await sql`create index on ${sql.table(t.complaints)} (jurisdiction text_pattern_ops)`.execute(db);
+    await sql`create index on ${sql.table(t.complaints)} (next_due_on)`.execute(db);
+    await sql`create index on ${sql.table(t.complaints)} (uscc)`.execute(db);
+    await sql`create index on ${sql.table(t.complaints)} (status, kind)`.execute(db);
+    await sql`
+      create table ${sql.table(t.complaint_timeline)} (
+        complaint_id text not null,
+        stream_revision bigint not null,
+        event_type text not null,
+        step_on date,
+        recorded_at timestamptz not null,
+        actor_id text not null,
+        actor_role text not null,
+        event_id text not null,
+        primary key (complaint_id, stream_revision)
+      )`.execute(db);
+  },
+
+  async apply(trx: AnyDb, events: readonly RecordedEvent[], t: TableNames) {
+    for (const e of events) await applyComplaintEvent(trx, e as RecordedEvent & ComplaintEvent, t);
+  },
+};
+
+/** The date a step carries, for the timeline. */
+const stepOn = (e: ComplaintEvent): string | null => {
+  switch (e.type) {
+    case 'ComplaintReceived':
+      return e.data.receivedOn;
+    case 'ComplaintAccepted':
+      return e.data.acceptedOn;
+    case 'ComplaintRejected':
+      return e.data.rejectedOn;
+    case 'HandlerAssigned':
+      return e.data.assignedOn;
+    case 'MediationRecorded':
+      return e.data.recordedOn;
+    case 'TestingPaused':
+      return e.data.from;
+    case 'TestingResumed':
+      return e.data.on;
+    case 'ComplaintEscalated':
+      return e.data.escalatedOn;
+    case 'ComplaintClosed':
+      return e.data.closedOn;
+    case 'CaseDecisionRecorded':
+      return e.data.decidedOn;
+    case 'ReporterNotified':
+      return e.data.on;
+    case 'ComplaintDeadlineMissed':
+      return e.data.recordedOn;
+    default:
+      return null;
+  }
+};
+
+async function applyComplaintEvent(trx: AnyDb, e: RecordedEvent & ComplaintEvent, t: TableNames): Promise<void> {
+  const C = sql.table(t.complaints);
+  const rev = e.revision.toString();
+  const at = e.recordedAt.toISOString();
+  const id = (e.data as { complaintId: string }).complaintId;
+  const set = sql`stream_revision = ${rev}::bigint, version = ${rev}::int + 1, updated_at = ${at}::timestamptz`;
+  const where = sql`complaint_id = ${id} and stream_revision < ${rev}::bigint`;
+  switch (e.type) {
+    case 'ComplaintReceived': {
+      const d = e.data;
+      await sql`
+        insert into ${C} (complaint_id, kind, channel, uscc, enterprise_name, enterprise_registered, declaration_id, product, facts, complainant, harm_known_on,
+          jurisdiction, status, received_on, acceptance_due_on, version, stream_revision, received_at, updated_at)
+        values (${d.complaintId}, ${d.kind}, ${d.channel}, ${d.uscc}, ${d.enterpriseName ?? null}, ${d.enterpriseRegistered ?? null}, ${d.declarationId},
+          ${d.product === null ? null : JSON.stringify(d.product)}::jsonb, ${d.facts}, ${JSON.stringify(d.complainant)}::jsonb, ${d.harmKnownOn}::date,
+          ${d.jurisdiction}, 'received', ${d.receivedOn}::date, ${d.acceptanceDueOn}::date, ${rev}::int + 1, ${rev}::bigint, ${at}::timestamptz, ${at}::timestamptz)
+        on conflict (complaint_id) do nothing`.execute(trx);
+      break;
+    }
+    case 'ComplaintAccepted': {
+      const d = e.data;
+      await sql`update ${C} set status = 'accepted', accepted_on = ${d.acceptedOn}::date, mediation_ends_on = ${d.mediationEndsOn}::date,
+        verification_due_on = ${d.verificationDueOn}::date, ${set} where ${where}`.execute(trx);
+      break;
+    }
+    case 'ComplaintRejected': {
+      const d = e.data;
+      await sql`update ${C} set status = 'rejected', rejected_on = ${d.rejectedOn}::date, rejected_reason = ${d.reason}, ${set} where ${where}`.execute(trx);
+      break;
+    }
+    case 'HandlerAssigned':
+      await sql`update ${C} set handler_id = ${e.data.handlerId}, ${set} where ${where}`.execute(trx);
+      break;
+    case 'MediationRecorded': {
+      const d = e.data;
+      await sql`update ${C} set mediation_outcome = ${d.outcome}, mediation_summary = ${d.summary}, mediation_recorded_on = ${d.recordedOn}::date, ${set} where ${where}`.execute(trx);
+      break;
+    }
+    case 'TestingPaused': {
+      const d = e.data;
+      if (d.to === null) {
+        await sql`update ${C} set testing_paused_from = ${d.from}::date, mediation_ends_on = null, ${set} where ${where}`.execute(trx);
+      } else {
+        await sql`update ${C} set pauses = pauses || ${JSON.stringify([{ from: d.from, to: d.to }])}::jsonb, mediation_ends_on = ${d.mediationEndsOn}::date, ${set}
+          where ${where}`.execute(trx);
+      }
+      break;
+    }
+    case 'TestingResumed': {
+      const d = e.data;
+      await sql`update ${C} set testing_paused_from = null, pauses = pauses || ${JSON.stringify([{ from: d.pausedFrom, to: d.pausedTo }])}::jsonb,
+        mediation_ends_on = ${d.mediationEndsOn}::date, ${set} where ${where}`.execute(trx);
+      break;
+    }
+    case 'ComplaintEscalated': {
+      const d = e.data;
+      await sql`update ${C} set escalated_on = ${d.escalatedOn}::date, escalation_reason = ${d.reason}, ${set} where ${where}`.execute(trx);
+      break;
+    }
+    case 'ComplaintClosed': {
+      const d = e.data;
+      await sql`update ${C} set status = 'closed', closed_outcome = ${d.outcome}, closed_summary = ${d.summary}, closed_on = ${d.closedOn}::date, ${set} where ${where}`.execute(trx);
+      break;
+    }
+    case 'VerificationExtended':
+      await sql`update ${C} set verification_extended = true, verification_due_on = ${e.data.verificationDueOn}::date, ${set} where ${where}`.execute(trx);
+      break;
+    case 'CaseDecisionRecorded': {
+      const d = e.data;
+      await sql`update ${C} set case_open = ${d.openCase}, case_reason = ${d.reason}, case_decided_on = ${d.decidedOn}::date,
+        reporter_notification_due_on = ${d.reporterNotificationDueOn}::date, ${set} where ${where}`.execute(trx);
+      break;
+    }
+    case 'ReporterNotified': {
+      const d = e.data;
+      await sql`update ${C} set reporter_notified_on = ${d.on}::date, reporter_notified_late = ${d.late}, ${set} where ${where}`.execute(trx);
+      break;
+    }
+    case 'ComplaintDeadlineMissed': {
+      const d = e.data;
+      const miss = [{ deadline: d.deadline, dueOn: d.dueOn, recordedOn: d.recordedOn }];
+      await sql`update ${C} set missed = missed || ${JSON.stringify(miss)}::jsonb, ${set} where ${where}`.execute(trx);
+      break;
+    }
+    default:
+      return;
+  }
+  await refreshDeadlines(trx, t, id);
+  await sql`
+    insert into ${sql.table(t.complaint_timeline)} (complaint_id, stream_revision, event_type, step_on, recorded_at, actor_id, actor_role, event_id)
+    values (${id}, ${rev}::bigint, ${e.type}, ${stepOn(e)}::date, ${at}::timestamptz, ${e.metadata.actorId}, ${e.metadata.actorRole}, ${e.id})
+    on conflict (complaint_id, stream_revision) do nothing`.execute(trx);
+}
+
+/** Recomputes the open deadlines of the row with the domain's rule (the same whatever the replay). */
+async function refreshDeadlines(trx: AnyDb, t: TableNames, id: string): Promise<void> {
+  const C = sql.table(t.complaints);
+  const r = await sql<DeadlineColumns>`select ${sql.raw(DEADLINE_COLUMNS)} from ${C} where complaint_id = ${id}`.execute(trx);
+  if (!r.rows.length) return;
+  const open = openDeadlines(deadlineFactsOfRow(r.rows[0]));
+  const next = open[0] ?? null;
+  await sql`update ${C} set open_deadlines = ${JSON.stringify(open)}::jsonb, next_deadline = ${next?.deadline ?? null}, next_due_on = ${next?.dueOn ?? null}::date
+    where complaint_id = ${id}`.execute(trx);
+}

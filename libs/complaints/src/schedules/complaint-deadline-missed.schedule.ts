@@ -1,0 +1,49 @@
+import type { CommandBus } from '@nestjs/cqrs';
+import { sql } from 'kysely';
+import type { AnyDb } from '@regledger/database';
+import { chinaDate, type CommandMetadata } from '@regledger/shared';
+import type { ScheduledTask } from '@regledger/engine';
+import { deadlineMissKey, isDeadlinePassed, type OpenDeadline } from '../domain/index.js';
+import { recordComplaintDeadlineMissed } from '../commands/record-complaint-deadline-missed/record-complaint-deadline-missed.command.js';
+
+const NAME = 'complaints.deadline-missed';
+
+/** Who acts when the engine records a missed deadline on its own. */
+const scheduleMetadata = (idempotencyKey: string, now: Date): CommandMetadata => ({
+  now: now.toISOString(),
+  actor: { id: `system:${NAME}`, role: 'system', jurisdiction: '000000' },
+  correlationId: idempotencyKey,
+  idempotencyKey,
+});
+
+/**
+ * A statutory deadline that passes unmet is recorded as a fact for audit (arts. 14, 21, 23, 31): finds
+ * complaints whose earliest open deadline has passed and records every passed, not yet recorded one,
+ * once per complaint, deadline kind and due date. The decider checks the deadline again, so a stale
+ * read model only costs a command that records nothing.
+ */
+export const complaintDeadlineMissedSchedule = (commandBus: CommandBus, db: AnyDb, pageSize = 500): ScheduledTask => ({
+  name: NAME,
+  async run(now: Date) {
+    const today = chinaDate(now.toISOString()) as string;
+    let sent = 0;
+    let after = '';
+    for (;;) {
+      const due = await sql<{ complaint_id: string; open_deadlines: OpenDeadline[]; missed: { deadline: string; dueOn: string }[] }>`
+        select complaint_id, open_deadlines, missed from complaints
+        where next_due_on < ${today}::date and complaint_id > ${after}
+        order by complaint_id limit ${pageSize}`.execute(db);
+      for (const r of due.rows) {
+        const recorded = new Set(r.missed.map((m) => `${m.deadline}:${m.dueOn}`));
+        for (const d of r.open_deadlines) {
+          if (!isDeadlinePassed(d.dueOn, today) || recorded.has(`${d.deadline}:${d.dueOn}`)) continue;
+          const key = `missed:${deadlineMissKey(r.complaint_id, d.deadline, d.dueOn)}`;
+          await commandBus.execute(recordComplaintDeadlineMissed({ complaintId: r.complaint_id, deadline: d.deadline, dueOn: d.dueOn }, scheduleMetadata(key, now)));
+          sent += 1;
+        }
+      }
+      if (due.rows.length < pageSize) return { commandsSent: sent };
+      after = due.rows[due.rows.length - 1].complaint_id;
+    }
+  },
+});
