@@ -23,7 +23,7 @@ const importsOf = (file: string): string[] => ts.preProcessFile(readFileSync(fil
 /**
  * The layer rules of the engine, over `<root>/libs`:
  * - a context is a library with a `src/domain` folder; its domain imports no framework and no library
- *   other than `@regledger/shared`;
+ *   other than `@regledger/shared` and other contexts' `@regledger/<ctx>/contracts`;
  * - a context imports another context only through `@regledger/<other>/contracts`;
  * - infrastructure libraries (no `src/domain`) import no context;
  * - no relative import leaves its own library.
@@ -45,7 +45,9 @@ export function checkArchitecture(root: string): Violation[] {
           continue;
         }
         const m = /^@regledger\/([a-z-]+)(?:\/(.+))?$/.exec(imported);
-        if (inDomain && (FRAMEWORK.some((f) => f.test(imported)) || (m && m[1] !== 'shared'))) {
+        // A domain may import the shared kernel and another context's contracts, nothing else.
+        const allowedInDomain = m !== null && (m[1] === 'shared' || (m[1] !== lib && contexts.has(m[1]) && m[2] === 'contracts'));
+        if (inDomain && (FRAMEWORK.some((f) => f.test(imported)) || (m && !allowedInDomain))) {
           violations.push({ file: rel, imported, rule: 'domain-imports-framework' });
           continue;
         }

@@ -40,8 +40,12 @@ export type {
   StandardRef,
 } from '../domain/declaration.types.js';
 export { DEFAULT_DECLARATION_POLICY } from '../domain/declaration.types.js';
+export type { DeclarationVersionInForce } from '../domain/declaration-in-force.js';
+export { declarationsInForceFor } from '../domain/declaration-in-force.js';
 export type { StandardKind, StandardNature } from '../domain/standard-number.rule.js';
+export { STANDARD_KINDS } from '../domain/standard-number.rule.js';
 export type { ProductCategory } from '../domain/product-category.js';
+export { KEY_CATEGORIES, PRODUCT_CATEGORIES, isKeyCategory, isProductCategory } from '../domain/product-category.js';
 
 export type {
   RecordRedeclarationOverdue,

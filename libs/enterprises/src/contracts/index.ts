@@ -19,6 +19,8 @@ export type {
   EnterpriseRenamedData,
 } from '../domain/enterprise.events.js';
 export { ENTERPRISE_EVENT_TYPES, ENTERPRISE_STREAM_PREFIX, enterpriseStreamId } from '../domain/enterprise.events.js';
+export { isValidUscc, normaliseUscc, usccDefect } from '../domain/uscc.rule.js';
+export type { UsccDefect } from '../domain/uscc.rule.js';
 
 type Narrowed<E, T extends EnterpriseEvent> = E & { type: T['type']; data: T['data'] };
 

@@ -57,7 +57,7 @@ export const DEFAULT_DRAW_POLICY: Readonly<DrawPolicy> = Object.freeze({
 
 const HEX_64 = /^[0-9a-f]{64}$/;
 const UINT32_RANGE = 2 ** 32;
-const INSPECTION_OUTCOMES: readonly InspectionOutcome[] = Object.freeze(['conforming', 'non_conforming', 'not_located'] as InspectionOutcome[]);
+const INSPECTION_OUTCOMES: readonly InspectionOutcome[] = Object.freeze(['conforming', 'non_conforming', 'no_declaration', 'not_located'] as InspectionOutcome[]);
 
 const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 

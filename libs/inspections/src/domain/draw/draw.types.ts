@@ -14,8 +14,8 @@ export interface PoolProduct {
   standardNumber: string;
 }
 
-/** How an inspection ended. */
-export type InspectionOutcome = 'conforming' | 'non_conforming' | 'not_located';
+/** How an inspection ended: conforming, non-conforming, no declaration (Standardization Law art. 27 not met), not found at its address. */
+export type InspectionOutcome = 'conforming' | 'non_conforming' | 'no_declaration' | 'not_located';
 
 /** The target's most recent inspection; its inspectors step aside for the next one (rotation, Administrative Penalty Law art. 43). */
 export interface LastInspection {

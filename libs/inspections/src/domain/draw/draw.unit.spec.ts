@@ -616,3 +616,52 @@ describe('statistics of the draw', () => {
     }
   });
 });
+
+describe('sampling ratios with rounding and exclusions', () => {
+  // Class sizes chosen so that eligible × ratio is never a whole number, and some targets in each class are excluded (open case).
+  const SIZES: Record<CreditClass, number> = { A: 137, B: 263, C: 71, D: 29 };
+  const RATIOS: Record<CreditClass, number> = { A: 0.03, B: 0.07, C: 0.25, D: 0.4 };
+  const EXCLUDED_EVERY = 10;
+  const DRAWS = 300;
+  const CLASSES: CreditClass[] = ['A', 'B', 'C', 'D'];
+  const targets: PoolTarget[] = [];
+  let next = 5000;
+  for (const c of CLASSES) {
+    for (let k = 0; k < SIZES[c]; k += 1) {
+      next += 1;
+      const p = product(`Brand${next} rice cooker`, `RC-${next}`);
+      targets.push(target(next, c, { products: [p], openCaseProductKeys: k % EXCLUDED_EVERY === 0 ? [productKeyOf(p)] : [] }));
+    }
+  }
+  const policy: DrawPolicy = { ...DEFAULT_DRAW_POLICY, ratios: RATIOS };
+
+  it(`draws each class at its ratio of the eligible targets: exactly round-half-up per draw, and a fixed half of each class within 5 sd over ${DRAWS} secrets`, () => {
+    const hitsOnLowerHalf: Record<CreditClass, number> = { A: 0, B: 0, C: 0, D: 0 };
+    const excludedIds = new Set(targets.filter((t) => t.openCaseProductKeys.length > 0).map((t) => t.uscc));
+    const eligibleOf = (c: CreditClass) => targets.filter((t) => t.creditClass === c && !excludedIds.has(t.uscc)).map((t) => t.uscc).sort();
+    for (let s = 0; s < DRAWS; s += 1) {
+      const result = runDraw(inputFor(targets, inspectors(30), { policy, revealedSecret: secretFor(9000 + s) }));
+      for (const c of CLASSES) {
+        const stratum = result.strata[c];
+        const eligible = eligibleOf(c);
+        expect(stratum.eligible).toBe(eligible.length);
+        // Tolerance per draw: the quota is eligible × ratio rounded half up, so it is within 0.5 of it (and at least 1).
+        expect(Math.abs(stratum.drawn.length - eligible.length * RATIOS[c])).toBeLessThanOrEqual(0.5);
+        for (const uscc of stratum.drawn) expect(excludedIds.has(uscc)).toBe(false);
+        const lower = new Set(eligible.slice(0, Math.floor(eligible.length / 2)));
+        hitsOnLowerHalf[c] += stratum.drawn.filter((u) => lower.has(u)).length;
+      }
+    }
+    for (const c of CLASSES) {
+      // Each draw picks `quota` of `E` eligible targets without replacement, so the hits on a fixed subset of size h are
+      // hypergeometric: mean quota·h/E, variance quota·(h/E)·(1 − h/E)·(E − quota)/(E − 1). Over independent secrets the
+      // sums add; 5 sd makes a false failure less likely than 1 in a million per class.
+      const E = eligibleOf(c).length;
+      const h = Math.floor(E / 2);
+      const quota = quotaFor(E, RATIOS[c]);
+      const mean = DRAWS * quota * (h / E);
+      const sd = Math.sqrt(DRAWS * quota * (h / E) * (1 - h / E) * ((E - quota) / (E - 1)));
+      expect(Math.abs(hitsOnLowerHalf[c] - mean)).toBeLessThanOrEqual(5 * sd);
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '@regledger/shared';
+import type { Finding, InspectedProduct, JudgedDeclaration, JudgedIndicator } from './inspection.types.js';
 
 /** How an inspection ended (issue scope: conforming, non-conforming, no declaration, not found at its address). */
 export type InspectionResultOutcome = 'conforming' | 'non_conforming' | 'no_declaration' | 'not_located';
@@ -28,6 +29,16 @@ export interface InspectionCompletedData {
   completedOn: string;
   /** YYYY-MM-DD: completedOn + 20 working days (Enterprise Information Publicity Regulations art. 6). */
   publicationDueOn: string;
+  /** YYYY-MM-DD: the sample's production date, or null when nothing was sampled (not located). */
+  productionDate: string | null;
+  /** The declaration version in force on the production date that the findings were judged against, or null. */
+  declaration: JudgedDeclaration | null;
+  /** Every indicator of the judged version with the findings' verdict on it. */
+  judgedIndicators: JudgedIndicator[];
+  /** Names of the indicators found non-conforming. */
+  nonConformingIndicators: string[];
+  /** The inspectors' note, or null. */
+  note: string | null;
 }
 
 export type InspectionCompleted = DomainEvent<'InspectionCompleted', InspectionCompletedData>;
@@ -37,3 +48,103 @@ export const INSPECTION_STREAM_PREFIX = 'inspection-task-';
 
 /** One stream per inspection task. */
 export const inspectionStreamId = (inspectionId: string): string => `${INSPECTION_STREAM_PREFIX}${inspectionId}`;
+
+/** The enterprise and product of an inspection, as recorded when it was opened. */
+export interface InspectionOpenedData {
+  inspectionId: string;
+  origin: InspectionOrigin;
+  uscc: string;
+  /** The enterprise's name when the inspection was opened, when the enterprises context knows it. */
+  enterpriseName: string | null;
+  /** Division code of the inspecting authority. */
+  authority: string;
+  product: InspectedProduct | null;
+  productKey: string | null;
+  /** May be fewer than two: an inspection starts only with two or more (Administrative Penalty Law art. 42). */
+  inspectorIds: string[];
+  /** Why the inspection was opened (targeted inspections), or null. */
+  description: string | null;
+  /** YYYY-MM-DD (China date). */
+  openedOn: string;
+}
+
+/** The inspectors carrying out the inspection were (re)assigned; the list replaces the previous one (Administrative Penalty Law arts. 42, 43). */
+export interface InspectorsAssignedData {
+  inspectionId: string;
+  inspectorIds: string[];
+  previousInspectorIds: string[];
+  /** YYYY-MM-DD (China date). */
+  assignedOn: string;
+}
+
+/** The inspectors began the inspection on site. */
+export interface InspectionStartedData {
+  inspectionId: string;
+  inspectorIds: string[];
+  /** YYYY-MM-DD (China date). */
+  startedOn: string;
+}
+
+/** Findings for declared indicators; a finding for an indicator already recorded replaces it. */
+export interface FindingsRecordedData {
+  inspectionId: string;
+  findings: Finding[];
+  /** YYYY-MM-DD (China date). */
+  recordedOn: string;
+}
+
+/** The result was published (Enterprise Information Publicity Regulations art. 6); `late` when after `publicationDueOn`. */
+export interface InspectionResultPublishedData {
+  inspectionId: string;
+  uscc: string;
+  enterpriseName: string | null;
+  authority: string;
+  product: InspectedProduct | null;
+  outcome: InspectionResultOutcome;
+  /** YYYY-MM-DD. */
+  completedOn: string;
+  /** YYYY-MM-DD. */
+  publicationDueOn: string;
+  /** YYYY-MM-DD (China date). */
+  publishedOn: string;
+  late: boolean;
+}
+
+/** The publication deadline passed with the result unpublished (Enterprise Information Publicity Regulations art. 6). Recorded once. */
+export interface ResultPublicationOverdueData {
+  inspectionId: string;
+  uscc: string;
+  authority: string;
+  /** YYYY-MM-DD. */
+  publicationDueOn: string;
+  /** YYYY-MM-DD (China date). */
+  recordedOn: string;
+}
+
+export type InspectionOpened = DomainEvent<'InspectionOpened', InspectionOpenedData>;
+export type InspectorsAssigned = DomainEvent<'InspectorsAssigned', InspectorsAssignedData>;
+export type InspectionStarted = DomainEvent<'InspectionStarted', InspectionStartedData>;
+export type FindingsRecorded = DomainEvent<'FindingsRecorded', FindingsRecordedData>;
+export type InspectionResultPublished = DomainEvent<'InspectionResultPublished', InspectionResultPublishedData>;
+export type ResultPublicationOverdue = DomainEvent<'ResultPublicationOverdue', ResultPublicationOverdueData>;
+
+export type InspectionEvent =
+  | InspectionOpened
+  | InspectorsAssigned
+  | InspectionStarted
+  | FindingsRecorded
+  | InspectionCompleted
+  | InspectionResultPublished
+  | ResultPublicationOverdue;
+
+export type InspectionEventType = InspectionEvent['type'];
+
+export const INSPECTION_EVENT_TYPES = [
+  'InspectionOpened',
+  'InspectorsAssigned',
+  'InspectionStarted',
+  'FindingsRecorded',
+  'InspectionCompleted',
+  'InspectionResultPublished',
+  'ResultPublicationOverdue',
+] as const satisfies readonly InspectionEventType[];

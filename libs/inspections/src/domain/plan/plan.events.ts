@@ -1,5 +1,65 @@
 import type { DomainEvent } from '@regledger/shared';
-import type { DrawInput, DrawResult } from '../draw/draw.types.js';
+import type { ProductCategory, StandardKind } from '@regledger/declarations/contracts';
+import type { CreditClass, DrawInput, DrawPolicy, DrawResult } from '../draw/draw.types.js';
+
+/** What a plan covers (domain.md §3, §5). */
+export interface PlanScope {
+  /** Declared product categories the plan covers; null means every category. */
+  productCategories: ProductCategory[] | null;
+  /** Kinds of executed standard the plan covers; null means every kind. */
+  standardKinds: StandardKind[] | null;
+  /** Only the 15 key consumer product categories of the Guangdong plan (domain.md §3). */
+  keyCategoriesOnly: boolean;
+}
+
+/** The plan's batch period (SAMR 2019 No. 38: plans are made per batch). */
+export interface PlanPeriod {
+  /** YYYY-MM-DD. */
+  from: string;
+  /** YYYY-MM-DD. */
+  to: string;
+}
+
+/** A plan was made and its secret committed before the pool is fixed (commit–reveal, docs/draw-algorithm.md §1). */
+export interface InspectionPlanCreatedData {
+  planId: string;
+  /** Division code of the authority running the plan. */
+  jurisdiction: string;
+  name: string;
+  scope: PlanScope;
+  policy: DrawPolicy;
+  period: PlanPeriod;
+  /** SHA-256 hex of the secret revealed at the draw. */
+  commitment: string;
+  /** YYYY-MM-DD. */
+  createdOn: string;
+}
+
+/** The plan was called off before its draw. */
+export interface InspectionPlanCancelledData {
+  planId: string;
+  jurisdiction: string;
+  reason: string;
+  /** YYYY-MM-DD. */
+  cancelledOn: string;
+}
+
+/**
+ * How the pool of a draw was built from the log: the position it is fixed at and the builder's
+ * parameters, so that anyone can rebuild it (docs/draw-algorithm.md §11).
+ */
+export interface PoolBasis {
+  /** The log position the pool is fixed at: every event at or before it, none after. */
+  position: { commit: string; prepare: string };
+  /** The version of the pool builder (docs/draw-algorithm.md §11). */
+  builderVersion: 1;
+  /** YYYY-MM-DD: the date declarations in force and deregistrations are judged at (the draw date). */
+  asOf: string;
+  /** The plan's standard kinds (null: all), applied by the pool builder. */
+  standardKinds: StandardKind[] | null;
+  /** The credit class every target gets until a credit context classifies it (design choice, default B). */
+  defaultCreditClass: CreditClass;
+}
 
 /**
  * The double-random draw of a plan: everything needed to recompute it (the input, the pool it was
@@ -13,9 +73,18 @@ export interface InspectionsDrawnData {
   drawnOn: string;
   input: DrawInput;
   result: DrawResult;
+  poolBasis: PoolBasis;
 }
 
+export type InspectionPlanCreated = DomainEvent<'InspectionPlanCreated', InspectionPlanCreatedData>;
 export type InspectionsDrawn = DomainEvent<'InspectionsDrawn', InspectionsDrawnData>;
+export type InspectionPlanCancelled = DomainEvent<'InspectionPlanCancelled', InspectionPlanCancelledData>;
+
+export type PlanEvent = InspectionPlanCreated | InspectionsDrawn | InspectionPlanCancelled;
+
+export type PlanEventType = PlanEvent['type'];
+
+export const PLAN_EVENT_TYPES = ['InspectionPlanCreated', 'InspectionsDrawn', 'InspectionPlanCancelled'] as const satisfies readonly PlanEventType[];
 
 /** Every plan stream starts with this prefix. */
 export const PLAN_STREAM_PREFIX = 'inspection-plan-';

@@ -1,0 +1,33 @@
+import { ForbiddenError, isDivisionCode, jurisdictionCovers } from '@regledger/shared';
+import type { Actor, Role } from '@regledger/shared';
+
+/** The supervisor makes inspection plans and runs the draw, inside its jurisdiction (domain.md §1). */
+export const PLAN_MANAGER_ROLES: readonly Role[] = Object.freeze(['supervisor'] as Role[]);
+
+/** Officials see inspector identities of a draw; the public sees the drawn targets only ("one public", domain.md §1, §5). */
+export const DRAW_OFFICIAL_ROLES: readonly Role[] = Object.freeze(['inspector', 'supervisor', 'analyst', 'admin'] as Role[]);
+
+export const PLAN_FORBIDDEN = 'PLAN.FORBIDDEN';
+
+/** Whether the actor may make or draw a plan of `jurisdiction`: a supervisor whose jurisdiction covers it (domain.md §1). */
+export const mayManagePlan = (actor: Actor, jurisdiction: string): boolean =>
+  PLAN_MANAGER_ROLES.includes(actor.role) && isDivisionCode(actor.jurisdiction) && jurisdictionCovers(actor.jurisdiction, jurisdiction);
+
+/** Throws PLAN.FORBIDDEN unless the role makes plans (domain.md §1). */
+export const assertRoleMayManagePlans = (actor: Actor): void => {
+  if (!PLAN_MANAGER_ROLES.includes(actor.role)) throw new ForbiddenError(PLAN_FORBIDDEN, `a ${actor.role} may not make or draw inspection plans`, { role: actor.role });
+};
+
+/** Throws PLAN.FORBIDDEN when the plan's authority lies outside the supervisor's jurisdiction (domain.md §1). */
+export const assertPlanJurisdiction = (actor: Actor, jurisdiction: string): void => {
+  if (!mayManagePlan(actor, jurisdiction)) {
+    throw new ForbiddenError(PLAN_FORBIDDEN, `a ${actor.role} of ${actor.jurisdiction} may not act on a plan of ${jurisdiction}`, {
+      role: actor.role,
+      jurisdiction,
+      actorJurisdiction: actor.jurisdiction,
+    });
+  }
+};
+
+/** Whether the actor sees inspector identities and the full draw input (domain.md §1). */
+export const isDrawOfficial = (actor: Actor | undefined): boolean => actor !== undefined && DRAW_OFFICIAL_ROLES.includes(actor.role);

@@ -1,0 +1,52 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { NotFoundError } from '@regledger/shared';
+import { comparePositions, type EventStore } from '@regledger/event-store';
+import { EVENT_STORE } from '@regledger/engine';
+import type { DrawVerification } from '../../domain/draw/draw.types.js';
+import { planStreamId, type InspectionPlanCreatedData, type InspectionsDrawnData } from '../../domain/plan/plan.events.js';
+import { PLAN_ERROR_CODES } from '../../domain/plan/plan.rules.js';
+import { verifyRecordedDraw } from '../../domain/plan/draw-verification.rules.js';
+import { PLANNING_CONFIG, type PlanningConfig } from '../../planning.config.js';
+import { positionFromBasis, readLogUpTo } from '../inspection-pool/pool-log.query.js';
+
+export interface DrawVerificationAnswer extends DrawVerification {
+  planId: string;
+  poolPosition: string;
+  poolHash: string;
+  /** Events of the log read to rebuild the pool. */
+  eventsRead: number;
+}
+
+export class VerifyDrawQuery extends Query<DrawVerificationAnswer> {
+  constructor(readonly planId: string) {
+    super();
+  }
+}
+
+/** Anyone can verify a draw: the pool is rebuilt from the log itself, not from a read model ("one public", docs/draw-algorithm.md §9). */
+@QueryHandler(VerifyDrawQuery)
+export class VerifyDrawHandler implements IQueryHandler<VerifyDrawQuery, DrawVerificationAnswer> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PLANNING_CONFIG) private readonly config: PlanningConfig,
+  ) {}
+
+  async execute({ planId }: VerifyDrawQuery): Promise<DrawVerificationAnswer> {
+    const history = await this.store.readStream(planStreamId(planId));
+    const created = history.find((e) => e.type === 'InspectionPlanCreated');
+    if (!created) throw new NotFoundError(PLAN_ERROR_CODES.NOT_FOUND, `no inspection plan ${planId}`, { planId });
+    const drawnEvent = history.find((e) => e.type === 'InspectionsDrawn');
+    if (!drawnEvent) throw new NotFoundError(PLAN_ERROR_CODES.NOT_DRAWN, `plan ${planId} has not been drawn`, { planId });
+    const drawn = drawnEvent.data as InspectionsDrawnData;
+    const position = positionFromBasis(drawn.poolBasis.position);
+    const log = await readLogUpTo(this.store, position, this.config.poolReadTimeoutMs);
+    const verification = verifyRecordedDraw({
+      plan: created.data as InspectionPlanCreatedData,
+      drawn,
+      logUpToPosition: log,
+      commitmentPrecedesPool: comparePositions(created.position, position) <= 0,
+    });
+    return { planId, poolPosition: drawn.input.poolPosition, poolHash: drawn.result.poolHash, eventsRead: log.length, ...verification };
+  }
+}
