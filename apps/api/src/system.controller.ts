@@ -1,3 +1,4 @@
+import { WORKING_DAY_CALENDAR_RANGE } from '@regledger/shared';
 import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -20,7 +21,11 @@ export class SystemController {
   @ApiOperation({ summary: 'Liveness: 200 once the engine is up and ready' })
   health(@Res({ passthrough: true }) res: Response): Record<string, unknown> {
     if (!this.lifecycle.ready) res.status(503).setHeader('Retry-After', '1');
-    return { status: this.lifecycle.ready ? 'ok' : 'starting', backends: describeBackends(this.engine.config) };
+    return {
+      status: this.lifecycle.ready ? 'ok' : 'starting',
+      backends: describeBackends(this.engine.config),
+      workingDayCalendar: { ...WORKING_DAY_CALENDAR_RANGE },
+    };
   }
 
   @Get('ready')

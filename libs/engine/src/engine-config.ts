@@ -16,6 +16,8 @@ export interface EngineConfig {
   scheduleIntervalMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   production: boolean;
+  /** A JSON file with the State Council arrangement of years the calendar package does not ship yet (`{ holidays, workdays }`). */
+  workingDayCalendarFile: string | null;
 }
 
 const int = (env: NodeJS.ProcessEnv, name: string, fallback: number): number => {
@@ -50,6 +52,7 @@ export function loadEngineConfig(env: NodeJS.ProcessEnv = process.env): EngineCo
     scheduleIntervalMs: int(env, 'SCHEDULE_INTERVAL_MS', 60_000),
     logLevel: level as EngineConfig['logLevel'],
     production: env.NODE_ENV === 'production',
+    workingDayCalendarFile: env.WORKING_DAY_CALENDAR_FILE ? resolve(env.WORKING_DAY_CALENDAR_FILE) : null,
   };
 }
 

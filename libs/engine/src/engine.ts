@@ -12,6 +12,7 @@ import { ProjectionEngine, readModelRuntimeMigrations, type EngineLogger, type P
 import type { ContextDefinition } from './context-definition.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { pgliteDir, type EngineConfig } from './engine-config.js';
+import { applyWorkingDayCalendarFile } from './working-day-calendar.js';
 
 export interface Engine {
   readonly config: EngineConfig;
@@ -35,6 +36,7 @@ export const describeBackends = (config: EngineConfig): { events: string; readMo
 
 /** Opens the databases, applies migrations, and wires the event store for the configured back ends. */
 export async function openEngine(config: EngineConfig, contexts: readonly ContextDefinition[]): Promise<Engine> {
+  applyWorkingDayCalendarFile(config.workingDayCalendarFile);
   const releaseLock = config.databaseUrl ? () => undefined : lockDataDir(config.dataDir);
   let database: Database;
   try {

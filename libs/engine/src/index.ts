@@ -4,3 +4,4 @@ export * from './context-definition.js';
 export * from './engine.js';
 export * from './engine.module.js';
 export * from './data-dir-lock.js';
+export * from './working-day-calendar.js';

@@ -56,11 +56,92 @@ const publishedYears = (): { first: number; last: number } => {
 
 const YEARS = publishedYears();
 
-/** First and last dates the package's official State Council data covers: 1 Jan of its first published year to 31 Dec of its last (domain.md §9). */
-export const WORKING_DAY_CALENDAR_RANGE: { readonly first: string; readonly last: string } = Object.freeze({
-  first: `${YEARS.first}-01-01`,
-  last: `${YEARS.last}-12-31`,
-});
+const range = { first: `${YEARS.first}-01-01`, last: `${YEARS.last}-12-31` };
+
+/**
+ * First and last dates the official State Council data covers: 1 Jan of the package's first published
+ * year to 31 Dec of its last, or of the last year a calendar supplement added (domain.md §9).
+ */
+export const WORKING_DAY_CALENDAR_RANGE: { readonly first: string; readonly last: string } = range;
+
+/** The State Council arrangement of whole years, in the package's format: dates YYYY-MM-DD → names. */
+export interface WorkingDayCalendarSupplement {
+  /** Statutory holiday dates, including the days moved by 调休. */
+  holidays: Record<string, string>;
+  /** Make-up working days (调休上班): Saturdays or Sundays that are worked. */
+  workdays: Record<string, string>;
+}
+
+/** A calendar supplement that cannot be used; names the source and the defect. */
+export class CalendarSupplementError extends Error {
+  constructor(source: string, defect: string) {
+    super(`working-day calendar supplement ${source}: ${defect}`);
+    this.name = 'CalendarSupplementError';
+  }
+}
+
+const entriesOfYear = (table: Record<string, string>, year: number): string[] =>
+  Object.keys(table)
+    .filter((date) => date.startsWith(`${year}-`))
+    .sort();
+
+const isWeekend = (date: string): boolean => {
+  const [y, m, d] = date.split('-').map(Number);
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return weekday === 0 || weekday === 6;
+};
+
+/**
+ * Adds the State Council arrangement of whole years after the calendar's last one, as published (usually
+ * each November for the next year) before the package ships it; an operator supplies it (domain.md §9).
+ * Each year must list 1 January as a holiday (全国年节及纪念日放假办法 art. 2), the years must follow the
+ * covered range without a gap, make-up working days must be weekend days, and a year the calendar
+ * already covers must be given exactly as it stands (so a supplement can be applied again, never rewrite
+ * history). Returns the years added.
+ */
+export const extendWorkingDayCalendar = (supplement: unknown, source: string): number[] => {
+  const fail = (defect: string): never => {
+    throw new CalendarSupplementError(source, defect);
+  };
+  const s = (supplement ?? {}) as Record<string, unknown>;
+  const tables: WorkingDayCalendarSupplement = { holidays: {}, workdays: {} };
+  for (const name of ['holidays', 'workdays'] as const) {
+    const table = s[name];
+    if (typeof table !== 'object' || table === null || Array.isArray(table)) return fail(`"${name}" must be an object of YYYY-MM-DD dates to names`);
+    for (const [date, label] of Object.entries(table as Record<string, unknown>)) {
+      if (!isCalendarDate(date)) fail(`"${name}" has ${JSON.stringify(date)}, not a calendar date YYYY-MM-DD`);
+      if (typeof label !== 'string') fail(`"${name}" gives ${date} a name that is not text`);
+      tables[name][date] = label as string;
+    }
+  }
+  for (const date of Object.keys(tables.workdays)) {
+    if (Object.hasOwn(tables.holidays, date)) fail(`${date} is both a holiday and a make-up working day`);
+    if (!isWeekend(date)) fail(`make-up working day ${date} is not a Saturday or Sunday`);
+  }
+  const years = [...new Set([...Object.keys(tables.holidays), ...Object.keys(tables.workdays)].map((d) => Number(d.slice(0, 4))))].sort((a, b) => a - b);
+  const covered = Number(range.last.slice(0, 4));
+  const same = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+  for (const year of years.filter((y) => y <= covered)) {
+    if (year < YEARS.first) fail(`${year} is before the calendar's first year ${YEARS.first}`);
+    for (const name of ['holidays', 'workdays'] as const) {
+      if (!same(entriesOfYear(tables[name], year), entriesOfYear(CALENDAR[name], year))) {
+        fail(`${year} is already covered and its ${name} differ from the official data; a supplement may only add later years`);
+      }
+    }
+  }
+  const added = years.filter((y) => y > covered);
+  added.forEach((year, i) => {
+    if (year !== covered + 1 + i) fail(`years must follow ${covered} without a gap, but ${covered + 1 + i} is missing`);
+    if (!Object.hasOwn(tables.holidays, `${year}-01-01`)) fail(`${year} does not list ${year}-01-01 as a holiday: not a whole published year`);
+  });
+  for (const year of added) {
+    for (const name of ['holidays', 'workdays'] as const) {
+      for (const date of entriesOfYear(tables[name], year)) CALENDAR[name][date] = tables[name][date];
+    }
+  }
+  if (added.length > 0) range.last = `${added.at(-1)}-12-31`;
+  return added;
+};
 
 /** A date outside the official calendar: the engine fails loudly rather than guess a working day (domain.md §9). */
 export class CalendarRangeError extends DomainError {
