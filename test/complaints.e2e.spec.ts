@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EngineLifecycle } from '@regledger/engine';
-import { startTestApp, type TestApp } from './support/test-app.js';
-import { chinaToday, expectError, fieldsOf, refusedOn, uscc } from './support/http-expectations.js';
+import { clockFrom, startTestApp, type TestApp } from './support/test-app.js';
+import { chinaDate, expectError, fieldsOf, refusedOn, uscc } from './support/http-expectations.js';
+
+/** The API runs at this instant (then at the real pace), so every deadline stays inside the official working-day calendar whatever day the suite runs. */
+const PINNED_NOW = '2026-11-16T02:00:00Z';
+/** Today (China date) on the API's clock, before and after the app starts. */
+const clock = clockFrom(PINNED_NOW);
+const pinnedToday = (): string => chinaDate(clock());
 
 type Json = Record<string, unknown>;
 
@@ -35,7 +41,7 @@ describe('complaints over HTTP', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ SCHEDULE_INTERVAL_MS: '0' });
+    t = await startTestApp({ SCHEDULE_INTERVAL_MS: '0' }, { clock });
     const res = await t.http.post('/enterprises').set(t.as('admin', '000000')).send({
       uscc: ENTERPRISE,
       name: '深圳市洁净电器有限公司',
@@ -165,7 +171,7 @@ describe('complaints over HTTP', () => {
     const h = t.as('complaint_handler', scope);
     const old = (await post('/complaints', intake({ jurisdiction: scope, receivedOn: '2026-09-01' }), h)).body.complaintId as string;
     const older = (await post('/complaints', intake({ jurisdiction: scope, receivedOn: '2026-08-03', harmKnownOn: '2026-08-01' }), h)).body.complaintId as string;
-    const fresh = (await post('/complaints', intake({ jurisdiction: scope, receivedOn: chinaToday(), harmKnownOn: undefined }), h)).body.complaintId as string;
+    const fresh = (await post('/complaints', intake({ jurisdiction: scope, receivedOn: pinnedToday(), harmKnownOn: undefined }), h)).body.complaintId as string;
     await t.settled();
     const queue = await get('/complaints/queue', h);
     expect(queue.status).toBe(200);
@@ -179,16 +185,16 @@ describe('complaints over HTTP', () => {
 
     const lifecycle = t.app.get(EngineLifecycle);
     const before = await t.eventCount();
-    await lifecycle.runSchedules();
+    await lifecycle.runSchedules(clock());
     await t.settled();
     const missed = (await t.engine.store.readStream(`complaint-${old}`)).filter((e) => e.type === 'ComplaintDeadlineMissed');
-    expect(missed.map((e) => e.data)).toEqual([{ complaintId: old, deadline: 'acceptance', dueOn: '2026-09-10', recordedOn: chinaToday(), jurisdiction: scope }]);
+    expect(missed.map((e) => e.data)).toEqual([{ complaintId: old, deadline: 'acceptance', dueOn: '2026-09-10', recordedOn: pinnedToday(), jurisdiction: scope }]);
     expect(missed[0].metadata).toMatchObject({ actorRole: 'system' });
     const after = await t.eventCount();
     expect(after).toBeGreaterThan(before);
-    await lifecycle.runSchedules();
+    await lifecycle.runSchedules(clock());
     await t.settled();
     expect(await t.eventCount()).toBe(after);
-    expect((await get(`/complaints/${old}`, h)).body.missedDeadlines).toEqual([{ deadline: 'acceptance', dueOn: '2026-09-10', recordedOn: chinaToday() }]);
+    expect((await get(`/complaints/${old}`, h)).body.missedDeadlines).toEqual([{ deadline: 'acceptance', dueOn: '2026-09-10', recordedOn: pinnedToday() }]);
   });
 });

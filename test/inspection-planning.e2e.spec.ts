@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { startTestApp, type TestApp } from './support/test-app.js';
-import { addDays, chinaToday, expectError, fieldsOf, refusedOn, uscc } from './support/http-expectations.js';
+import { clockFrom, startTestApp, type TestApp } from './support/test-app.js';
+import { addDays, chinaDate, expectError, fieldsOf, refusedOn, uscc } from './support/http-expectations.js';
+
+/** The API runs at this instant (then at the real pace), so every deadline stays inside the official working-day calendar whatever day the suite runs. */
+const PINNED_NOW = '2026-11-16T02:00:00Z';
+/** Today (China date) on the API's clock, before and after the app starts. */
+const clock = clockFrom(PINNED_NOW);
+const pinnedToday = (): string => chinaDate(clock());
 
 type Json = Record<string, unknown>;
 
@@ -10,7 +16,7 @@ const SECRET = 'a3f9c1d27b5e4f8091c2d3e4f5a6b7c8-e2e';
 
 /** An enterprise standard issued five days ago for one product. */
 const content = (number: string, name: string, model: string, category: string): Json => ({
-  standard: { kind: 'enterprise', number, title: `${name}企业标准`, mandatory: false, issuedOn: addDays(chinaToday(), -5) },
+  standard: { kind: 'enterprise', number, title: `${name}企业标准`, mandatory: false, issuedOn: addDays(pinnedToday(), -5) },
   products: [{ name, model, category }],
   indicators: [{ name: '额定功率', type: 'performance', value: '≤800', unit: 'W', testMethod: 'GB 4706.1-2005' }],
   fullTextDisclosed: false,
@@ -36,13 +42,13 @@ describe('inspection planning over HTTP: inspectors, plans, the double-random dr
     name: '2026年企业标准自我声明双随机抽查',
     scope: { standardKinds: ['enterprise'] },
     policy: { ratios: { A: 1, B: 1, C: 1, D: 1 } },
-    period: { from: chinaToday(), to: addDays(chinaToday(), 60) },
+    period: { from: pinnedToday(), to: addDays(pinnedToday(), 60) },
     commitment: sha256(SECRET),
     ...over,
   });
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({}, { clock });
     for (const [i, code] of [...IN_DISTRICT, OUTSIDE].entries()) {
       const jurisdiction = code === OUTSIDE ? '440305' : '440106';
       const reg = await t.http.post('/enterprises').set(admin()).send({ uscc: code, name: `抽查企业${i}有限公司`, jurisdiction, address: '广州市海珠区', industry: '家用电器制造业' });

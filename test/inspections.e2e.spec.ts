@@ -3,8 +3,14 @@ import { EngineLifecycle } from '@regledger/engine';
 import type { EventMetadata } from '@regledger/event-store';
 import { addWorkingDays } from '@regledger/shared';
 import { inspectionStreamId } from '@regledger/inspections/contracts';
-import { startTestApp, type TestApp } from './support/test-app.js';
-import { addDays, chinaToday, expectError, fieldsOf, refusedOn, uscc } from './support/http-expectations.js';
+import { clockFrom, startTestApp, type TestApp } from './support/test-app.js';
+import { addDays, chinaDate, expectError, fieldsOf, refusedOn, uscc } from './support/http-expectations.js';
+
+/** The API runs at this instant (then at the real pace), so every deadline stays inside the official working-day calendar whatever day the suite runs. */
+const PINNED_NOW = '2026-11-16T02:00:00Z';
+/** Today (China date) on the API's clock, before and after the app starts. */
+const clock = clockFrom(PINNED_NOW);
+const pinnedToday = (): string => chinaDate(clock());
 
 type Json = Record<string, unknown>;
 
@@ -13,7 +19,7 @@ const PRODUCT = { name: '空气净化器', model: 'KJ500G-E2E' };
 const indicator = (over: Json = {}): Json => ({ name: '洁净空气量', type: 'performance', value: '≥500', unit: 'm³/h', testMethod: 'GB/T 18801-2022 附录B', ...over });
 
 const content = (value: string): Json => ({
-  standard: { kind: 'enterprise', number: 'Q/E2E 001-2026', title: '空气净化器企业标准', mandatory: false, issuedOn: addDays(chinaToday(), -5) },
+  standard: { kind: 'enterprise', number: 'Q/E2E 001-2026', title: '空气净化器企业标准', mandatory: false, issuedOn: addDays(pinnedToday(), -5) },
   products: [{ ...PRODUCT, category: 'air_purifier' }],
   indicators: [indicator({ value }), indicator({ name: '待机功率', type: 'functional', value: '≤2.0', unit: 'W', testMethod: 'GB/T 18801-2022 附录F' })],
   fullTextDisclosed: false,
@@ -40,13 +46,13 @@ describe('inspections over HTTP', () => {
   const shenzhen = () => t.as('supervisor', '440300');
   const guangzhou = () => t.as('supervisor', '440100');
   const inspector = (id: string) => t.as('inspector', '440300', { sub: id });
-  const today = () => chinaToday();
+  const today = () => pinnedToday();
 
   let inspectionId = '';
   let declarationId = '';
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({}, { clock });
     const reg = await t.http.post('/enterprises').set(admin()).send({ uscc: ENTERPRISE, name: '深圳净化电器有限公司', jurisdiction: '440307', address: '广东省深圳市南山区', industry: '家用电器制造业' });
     expect(reg.status).toBe(201);
     const declared = await t.http.post('/declarations').set(t.as('enterprise', '440307', { uscc: ENTERPRISE, sub: 'ent-user' })).send({ uscc: ENTERPRISE, content: content('≥500') });

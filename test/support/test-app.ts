@@ -40,6 +40,8 @@ export interface TestAppOptions {
    * stay inside the official working-day calendar pin it, so they do not depend on the day they run.
    */
   now?: string;
+  /** The API's clock itself, e.g. one the test also reads (see `clockFrom`); wins over `now`. */
+  clock?: () => Date;
 }
 
 /** A clock that starts at `start` and advances with the real one. */
@@ -60,7 +62,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const clock = options.now ? clockFrom(options.now) : () => new Date();
+  const clock = options.clock ?? (options.now ? clockFrom(options.now) : () => new Date());
   const app = await createApp({ config, auth: testAuth, logger: new JsonLogger('silent'), clock });
   await app.init();
   const engine = app.get<Engine>(ENGINE);

@@ -4,7 +4,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import type { CommandResult } from '@regledger/event-store';
 import { chinaDate } from '@regledger/shared';
-import { Public, Roles, commandMetadata, etag, expectedRevisionFrom, type EngineRequest } from '@regledger/http';
+import { Public, Roles, commandMetadata, etag, expectedRevisionFrom, requestTime, type EngineRequest } from '@regledger/http';
 import { assertComplaintIdShape, complaintIdFor } from '../complaint-id.js';
 import type { ComplaintBusCommand } from '../commands/complaint-command.handler.js';
 import { receiveComplaint } from '../commands/receive-complaint/receive-complaint.command.js';
@@ -48,7 +48,8 @@ const READERS = ['complaint_handler', 'supervisor', 'inspector', 'analyst', 'adm
 const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer and records nothing new' };
 const IF_MATCH_HEADER = { name: 'If-Match', required: false, description: 'The complaint version (ETag) the step is based on; a stale one answers 409' };
 
-const today = (): string => chinaDate(new Date().toISOString()) as string;
+/** Today (China date) on the request's clock. */
+const today = (req: EngineRequest): string => chinaDate(requestTime(req)) as string;
 
 @ApiTags('complaints')
 @Controller('complaints')
@@ -129,7 +130,7 @@ export class ComplaintsController {
   @ApiBearerAuth()
   @ApiOperation({ summary: "The handler's queue: open items of its jurisdiction, overdue first, then by next due date" })
   queue(@Query() q: ComplaintQueueRequestDto, @Req() req: EngineRequest): Promise<ComplaintListPage> {
-    return this.queries.execute(new ComplaintQueueQuery(req.actor, today(), { limit: q.limit ?? 20, offset: q.offset ?? 0, handlerId: q.handlerId }));
+    return this.queries.execute(new ComplaintQueueQuery(req.actor, today(req), { limit: q.limit ?? 20, offset: q.offset ?? 0, handlerId: q.handlerId }));
   }
 
   @Get('overdue-counts')
@@ -137,7 +138,7 @@ export class ComplaintsController {
   @ApiBearerAuth()
   @ApiOperation({ summary: "Overdue items per jurisdiction inside the actor's jurisdiction, as of today (China date)" })
   overdueCounts(@Req() req: EngineRequest): Promise<OverdueCounts> {
-    return this.queries.execute(new OverdueCountsQuery(req.actor, today()));
+    return this.queries.execute(new OverdueCountsQuery(req.actor, today(req)));
   }
 
   @Get(':id')
@@ -145,7 +146,7 @@ export class ComplaintsController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'A complaint with its deadlines as of today and its timeline; the complainant masked unless the reader handles it' })
   async get(@Param('id') id: string, @Req() req: EngineRequest, @Res({ passthrough: true }) res: Response): Promise<ComplaintPage> {
-    const page = await this.queries.execute(new GetComplaintQuery(assertComplaintIdShape(id), req.actor, today()));
+    const page = await this.queries.execute(new GetComplaintQuery(assertComplaintIdShape(id), req.actor, today(req)));
     res.setHeader('ETag', etag(BigInt(page.version)));
     return page;
   }
@@ -159,7 +160,7 @@ export class ComplaintsController {
       new FindComplaintsQuery(
         { status: q.status, kind: q.kind, uscc: q.uscc, handlerId: q.handlerId, overdue: q.overdue, limit: q.limit ?? 20, offset: q.offset ?? 0 },
         req.actor,
-        today(),
+        today(req),
       ),
     );
   }

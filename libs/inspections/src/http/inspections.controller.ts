@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import type { CommandResult } from '@regledger/event-store';
-import { PageRequestDto, Roles, commandMetadata, commandResponse, etag, expectedRevisionFrom, type EngineRequest } from '@regledger/http';
+import { PageRequestDto, Roles, commandMetadata, commandResponse, etag, expectedRevisionFrom, requestTime, type EngineRequest } from '@regledger/http';
 import { targetedInspectionIdFor } from '../inspection-id.js';
 import { openTargetedInspection } from '../commands/open-targeted-inspection/open-targeted-inspection.command.js';
 import { OpenTargetedInspectionRequestDto } from '../commands/open-targeted-inspection/open-targeted-inspection.request.dto.js';
@@ -88,7 +88,7 @@ export class InspectionsController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Completed inspections whose result is unpublished past the 20-working-day deadline, with flags' })
   overdue(@Query() q: PageRequestDto, @Req() req: EngineRequest): Promise<OverduePublicationsPage> {
-    return this.queries.execute(new FindPublicationOverdueQuery({ limit: q.limit ?? 20, offset: q.offset ?? 0 }, req.actor, new Date()));
+    return this.queries.execute(new FindPublicationOverdueQuery({ limit: q.limit ?? 20, offset: q.offset ?? 0 }, req.actor, new Date(requestTime(req))));
   }
 
   @Get(':id')

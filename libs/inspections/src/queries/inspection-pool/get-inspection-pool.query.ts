@@ -27,6 +27,8 @@ export class GetInspectionPoolQuery extends Query<InspectionPoolPage> {
     readonly jurisdiction: string,
     readonly limit: number,
     readonly offset: number,
+    /** ISO 8601 instant the pool is described at (the request's time). */
+    readonly now: string = new Date().toISOString(),
   ) {
     super();
   }
@@ -47,11 +49,11 @@ export class GetInspectionPoolHandler implements IQueryHandler<GetInspectionPool
     @Inject(PLANNING_CONFIG) private readonly config: PlanningConfig,
   ) {}
 
-  async execute({ actor, jurisdiction, limit, offset }: GetInspectionPoolQuery): Promise<InspectionPoolPage> {
+  async execute({ actor, jurisdiction, limit, offset, now }: GetInspectionPoolQuery): Promise<InspectionPoolPage> {
     if (!maySeePool(actor, jurisdiction)) {
       throw new ForbiddenError('INSPECTION_POOL.FORBIDDEN', `a ${actor.role} of ${actor.jurisdiction} may not see the pool of ${jurisdiction}`, { jurisdiction, actorJurisdiction: actor.jurisdiction });
     }
-    const asOf = chinaDate(new Date().toISOString()) as string;
+    const asOf = chinaDate(now) as string;
     const head = await committedHead(this.store);
     const log = head === null ? [] : await readLogUpTo(this.store, head, this.config.poolReadTimeoutMs);
     const pool = buildPool(log, { authority: jurisdiction, asOf, standardKinds: null, defaultCreditClass: this.config.defaultCreditClass });
