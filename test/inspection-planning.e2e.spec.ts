@@ -166,9 +166,15 @@ describe('inspection planning over HTTP: inspectors, plans, the double-random dr
     });
 
     it('draws: every target of the jurisdiction, two distinct usable inspectors each, never a conflicted one', async () => {
-      const res = await t.http.post(`/inspection-plans/${planId}/draw`).set(supervisor()).send({ secret: SECRET });
+      const res = await t.http.post(`/inspection-plans/${planId}/draw`).set(supervisor()).set('Idempotency-Key', 'draw-1').send({ secret: SECRET });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ planId, drawnTargets: 6, poolHash: expect.stringMatching(/^[0-9a-f]{64}$/), events: [{ type: 'InspectionsDrawn' }] });
+      // A retry under the same key gets the first answer, not "already drawn", and writes nothing.
+      const before = await t.eventCount();
+      const retry = await t.http.post(`/inspection-plans/${planId}/draw`).set(supervisor()).set('Idempotency-Key', 'draw-1').send({ secret: SECRET });
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(retry.body).toMatchObject({ planId, poolHash: res.body.poolHash, seed: res.body.seed, replayed: true });
+      expect(await t.eventCount()).toBe(before);
       expectError(await refused(() => t.http.post(`/inspection-plans/${planId}/draw`).set(supervisor()).send({ secret: SECRET })), 409, 'PLAN.ALREADY_DRAWN');
 
       await t.settled();

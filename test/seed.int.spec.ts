@@ -6,8 +6,9 @@ import { verifyLog, type CommandResult, type RecordedEvent } from '@regledger/ev
 import { DEFAULT_DECLARATION_POLICY, DeclarationCommandHandler, declarationsContext, type DeclarationBusCommand } from '@regledger/declarations';
 import { CONTEXTS } from '../apps/api/src/contexts.js';
 import { seedCommand } from '../apps/cli/src/commands/seed.command.js';
-import { generateSeedPlan, type SeedOptions } from '../apps/cli/src/seed/seed-generator.js';
+import { SEED_PROVINCES, generateSeedPlan, type SeedOptions } from '../apps/cli/src/seed/seed-generator.js';
 import { runSeedPlan, type SeedReport } from '../apps/cli/src/seed/seed-runner.js';
+import { verifySeededDraw, type SupervisionReport } from '../apps/cli/src/seed/supervision-seed.js';
 
 const OPTIONS: SeedOptions = { seed: 42, province: '44', enterprises: 30, now: '2026-11-01T00:00:00Z' };
 
@@ -37,6 +38,10 @@ async function allEvents(engine: Engine): Promise<RecordedEvent[]> {
   return engine.store.readAll({ maxCount: 1_000_000 });
 }
 
+/** Counts by event type, less those of the supervision part: what the enterprises and declarations plan wrote. */
+const without = (all: Record<string, number>, part: Record<string, number>): Record<string, number> =>
+  Object.fromEntries(Object.entries(all).flatMap(([t, n]) => (n - (part[t] ?? 0) > 0 ? [[t, n - (part[t] ?? 0)]] : [])));
+
 const count = async (engine: Engine, query: RawBuilder<unknown>): Promise<number> => {
   const { rows } = await query.execute(engine.database.db);
   return Number((rows[0] as { n: string }).n);
@@ -46,10 +51,12 @@ describe('regledger seed on a real store', () => {
   const plan = generateSeedPlan(OPTIONS);
   let first: Opened;
   let report: SeedReport;
+  let supervision: SupervisionReport;
 
   beforeAll(async () => {
     first = await openFresh();
     report = await runSeedPlan(first.engine, plan);
+    supervision = report.supervision!;
     await first.engine.projectionEngine().catchUp();
   });
 
@@ -61,15 +68,16 @@ describe('regledger seed on a real store', () => {
   it('writes every planned event, each command answered as the plan expected', () => {
     expect(report.divergences).toEqual([]);
     expect(report.stepsDone).toBe(plan.steps.length);
-    expect(report.eventsWritten).toBe(plan.expectedEvents);
-    expect(report.eventsByType).toEqual(plan.expectedEventsByType);
+    expect(supervision.skipped).toBeNull();
+    expect(report.eventsWritten).toBe(plan.expectedEvents + supervision.eventsWritten);
+    expect(without(report.eventsByType, supervision.eventsByType)).toEqual(plan.expectedEventsByType);
     expect(report.eventsPerSecond).toBeGreaterThan(0);
   });
 
   it('leaves a log that verifies', async () => {
     const verification = await verifyLog(first.engine.store, first.engine.database.db);
     expect(verification.ok).toBe(true);
-    expect(verification.eventsChecked).toBe(plan.expectedEvents);
+    expect(verification.eventsChecked).toBe(report.eventsWritten);
   });
 
   it('fills the enterprises read model', async () => {
@@ -93,6 +101,43 @@ describe('regledger seed on a real store', () => {
           where d.declaration_id = any(${redeclaredIds}::text[]) and d.enterprise_name = e.name`)
       : 0;
     expect(pending + redeclared).toBeGreaterThanOrEqual(1);
+  });
+
+  it('writes the supervision data: inspectors, complaints at every stage, a verified draw, inspections done and published', async () => {
+    const { engine } = first;
+    expect(await count(engine, sql`select count(*)::text as n from inspectors`)).toBe(supervision.inspectors);
+    expect(supervision.inspectors).toBe(4 + 3 * SEED_PROVINCES['44'].cities.length);
+    expect(await count(engine, sql`select count(*)::text as n from inspectors where jurisdiction = '440000'`)).toBe(4);
+    expect(await count(engine, sql`select count(*)::text as n from inspectors where not active`)).toBe(1);
+    expect(await count(engine, sql`select count(*)::text as n from inspectors where jsonb_array_length(conflicts) > 0`)).toBeGreaterThanOrEqual(1);
+    expect(await count(engine, sql`select count(*)::text as n from inspectors where jsonb_array_length(qualifications) > 1`)).toBeGreaterThanOrEqual(1);
+
+    const byStatus = Object.fromEntries(
+      ((await sql`select status, count(*)::int as n from complaints group by status`.execute(engine.database.db)).rows as { status: string; n: number }[]).map((x) => [x.status, x.n]),
+    );
+    expect(byStatus).toEqual(supervision.complaintsByStatus);
+    expect(Object.keys(byStatus).sort()).toEqual(['accepted', 'closed', 'received']);
+    expect(await count(engine, sql`select count(*)::text as n from complaints where mediation_outcome = 'agreement'`)).toBeGreaterThanOrEqual(1);
+    expect(await count(engine, sql`select count(*)::text as n from complaints where mediation_outcome = 'failure'`)).toBeGreaterThanOrEqual(1);
+    const events = await allEvents(engine);
+    expect(events.filter((e) => e.type === 'ReporterNotified')).not.toHaveLength(0);
+    const escalations = events.filter((e) => e.type === 'ComplaintEscalated');
+    expect(escalations).toHaveLength(1);
+
+    expect(supervision.planId).toMatch(/^PLAN-/);
+    expect(await count(engine, sql`select count(*)::text as n from inspection_plans where status = 'drawn'`)).toBe(1);
+    const verified = await verifySeededDraw(engine.store, supervision.planId!);
+    expect({ matches: verified.matches, differences: verified.differences }).toEqual({ matches: true, differences: [] });
+
+    expect(supervision.drawnTargets).toBeGreaterThanOrEqual(2);
+    expect(await count(engine, sql`select count(*)::text as n from inspections where origin_type = 'random'`)).toBe(supervision.drawnTargets);
+    expect(await count(engine, sql`select count(*)::text as n from inspections where origin_type = 'targeted' and reference = ${(escalations[0].data as { complaintId: string }).complaintId}`)).toBe(1);
+    expect(await count(engine, sql`select count(*)::text as n from inspections where status = 'completed'`)).toBe(supervision.inspectionsCompleted);
+    expect(supervision.inspectionsCompleted).toBe(supervision.inspectionsOpened);
+    expect(await count(engine, sql`select count(*)::text as n from inspections where outcome = 'conforming'`)).toBeGreaterThan(supervision.inspectionsNonConforming);
+    expect(await count(engine, sql`select count(*)::text as n from inspections where outcome = 'non_conforming'`)).toBeGreaterThanOrEqual(1);
+    expect(await count(engine, sql`select count(*)::text as n from inspections where published_on is not null`)).toBe(supervision.inspectionsPublished);
+    expect(supervision.inspectionsPublished).toBe(supervision.inspectionsCompleted - 1);
   });
 
   it('sends the re-declaration requirement exactly as the rename policy would, so the running policy adds nothing', async () => {
@@ -122,7 +167,7 @@ describe('regledger seed on a real store', () => {
       const again = await runSeedPlan(second.engine, generateSeedPlan(OPTIONS));
       expect(again.eventsWritten).toBe(report.eventsWritten);
       const types = (await allEvents(second.engine)).map((e) => `${e.streamId.split('-')[0]}:${e.type}`);
-      expect(types).toHaveLength(plan.expectedEvents);
+      expect(types).toHaveLength(report.eventsWritten);
       expect(types).toEqual((await allEvents(first.engine)).map((e) => `${e.streamId.split('-')[0]}:${e.type}`));
     } finally {
       await second.engine.close();
@@ -144,7 +189,8 @@ describe('regledger seed on a real store', () => {
       expect(await seedCommand.run({ values: { ...values, append: true, json: true }, positionals: [] })).toBe(0);
       const printed = JSON.parse(stdout.mock.calls.map((c) => String(c[0])).join('')) as SeedReport;
       expect(printed.eventsWritten).toBe(0);
-      expect(printed.eventsReplayed).toBe(plan.expectedEvents);
+      expect(printed.eventsReplayed).toBe(report.eventsWritten);
+      expect(printed.supervision?.eventsWritten).toBe(0);
     } finally {
       stderr.mockRestore();
       stdout.mockRestore();

@@ -1,3 +1,14 @@
 export * from './domain/index.js';
 export * from './complaints.module.js';
 export * from './complaints.context.js';
+export * from './complaint-id.js';
+export { ComplaintBusCommand, ComplaintCommandHandler, complaintRequestFingerprint } from './commands/complaint-command.handler.js';
+export { receiveComplaint } from './commands/receive-complaint/receive-complaint.command.js';
+export { acceptComplaint } from './commands/accept-complaint/accept-complaint.command.js';
+export { rejectComplaint } from './commands/reject-complaint/reject-complaint.command.js';
+export { assignHandler } from './commands/assign-handler/assign-handler.command.js';
+export { recordMediation } from './commands/record-mediation/record-mediation.command.js';
+export { escalateToInspection } from './commands/escalate-to-inspection/escalate-to-inspection.command.js';
+export { closeComplaint } from './commands/close-complaint/close-complaint.command.js';
+export { decideOnCase } from './commands/decide-on-case/decide-on-case.command.js';
+export { notifyReporter } from './commands/notify-reporter/notify-reporter.command.js';

@@ -30,12 +30,28 @@ export const scopedIdempotencyKey = (command: Command): string | null =>
 export const requestHash = (streamId: string, command: Command, fingerprint: unknown = command.data): string =>
   createHash('sha256').update(canonicalJson({ streamId, type: command.type, data: fingerprint })).digest('hex');
 
+const idempotencyOf = (streamId: string, command: Command, fingerprint?: unknown): { key: string; requestHash: string } | undefined => {
+  const key = scopedIdempotencyKey(command);
+  return key ? { key, requestHash: requestHash(streamId, command, fingerprint ?? command.data) } : undefined;
+};
+
 /**
  * Loads a stream, folds it, decides, and appends with the revision it loaded: a concurrent writer makes
  * the append fail with WrongExpectedVersion instead of deciding on stale state.
  */
 export class DeciderRuntime {
   constructor(private readonly store: EventStore) {}
+
+  /**
+   * The answer given earlier to the same request under the same idempotency key, or null. A handler that
+   * refuses on state (e.g. "already done") asks this first, so a retry gets the first answer, not a refusal.
+   */
+  async earlierResult(streamId: string, command: Command, fingerprint?: unknown): Promise<CommandResult | null> {
+    const idempotency = idempotencyOf(streamId, command, fingerprint);
+    if (!idempotency) return null;
+    const earlier = await this.store.findIdempotentResult(idempotency);
+    return earlier ? { streamId, revision: earlier.nextExpectedRevision, events: earlier.events, replayed: true } : null;
+  }
 
   async handle<C extends Command, E extends DomainEvent, S>(
     decider: Decider<C, E, S>,
@@ -52,12 +68,9 @@ export class DeciderRuntime {
       fingerprint?: unknown;
     } = {},
   ): Promise<CommandResult> {
-    const key = scopedIdempotencyKey(command);
-    const idempotency = key ? { key, requestHash: requestHash(streamId, command, options.fingerprint ?? command.data) } : undefined;
-    if (idempotency) {
-      const earlier = await this.store.findIdempotentResult(idempotency);
-      if (earlier) return { streamId, revision: earlier.nextExpectedRevision, events: earlier.events, replayed: true };
-    }
+    const idempotency = idempotencyOf(streamId, command, options.fingerprint);
+    const earlier = await this.earlierResult(streamId, command, options.fingerprint);
+    if (earlier) return earlier;
     const history = await this.store.readStream(streamId);
     const loaded = history.length ? history[history.length - 1].revision : null;
     if (options.expectedRevision !== undefined && options.expectedRevision !== null && options.expectedRevision !== loaded) {

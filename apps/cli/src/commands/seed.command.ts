@@ -3,7 +3,7 @@ import { loadDeclarationPolicy } from '@regledger/declarations';
 import { Progress, UsageError, out, printJson, type CliCommand } from '../cli-kit.js';
 import { openCliEngine } from '../open.js';
 import { DEFAULT_SEED_OPTIONS, SEED_PROVINCES, checkSeedOptions, generateSeedPlan, type SeedOptions, type SeedPlan } from '../seed/seed-generator.js';
-import { SeedStepError, runSeedPlan, type SeedReport } from '../seed/seed-runner.js';
+import { SeedStepError, runSeedPlan, supervisionEventsEstimate, type SeedReport } from '../seed/seed-runner.js';
 
 const provinces = (): string =>
   Object.values(SEED_PROVINCES)
@@ -27,13 +27,14 @@ const dateOf = (iso: string): string => iso.slice(0, 10);
 export const seedCommand: CliCommand = {
   name: 'seed',
   summary: 'Write a realistic, reproducible data set through the deciders.',
-  usage: 'seed [--province 44] [--enterprises 200] [--seed 42] [--now 2026-11-01T00:00:00Z] [--append] [--dry-run]',
+  usage: 'seed [--province 44] [--enterprises 200] [--seed 42] [--now 2026-11-01T00:00:00Z] [--append] [--no-supervision] [--dry-run]',
   help: `
   --province <code>    two-digit province with a division table (default ${DEFAULT_SEED_OPTIONS.province}): ${provinces()}
   --enterprises <n>    enterprises to register (default ${DEFAULT_SEED_OPTIONS.enterprises})
   --seed <n>           seed of the generator (default ${DEFAULT_SEED_OPTIONS.seed}); the same options write the same data set
   --now <instant>      end of the two years the data set covers (default ${DEFAULT_SEED_OPTIONS.now})
   --append             write into a log that already holds events
+  --no-supervision     only enterprises and declarations: no inspectors, complaints, plan or inspections
   --dry-run            plan and count, write nothing
 
 Writes through the deciders the API uses:
@@ -48,6 +49,20 @@ Writes through the deciders the API uses:
     send (same actor, same idempotency key, so the running policy never applies it a second time) and mostly
     by the re-declarations; overdue re-declarations recorded as the scheduler would;
   - one or two deregistrations.
+Then, unless --no-supervision, the province's supervision data, through the same command handlers:
+  - inspectors: three per city and four at the province, with qualifications (some updated), declared conflicts
+    of interest with seeded enterprises, and one deactivated;
+  - complaints and reports at every stage: received, accepted, assigned, mediated with agreement or failure and
+    closed, rejected and closed, a report verified with a case decision and its real-name reporter notified,
+    an anonymous one without a case, and one escalated to a targeted inspection (one set per 100 enterprises);
+  - an inspection plan of the province (class B ratio 10 %) committed to a secret derived from the seed, and its
+    draw, which verifies (GET /inspection-plans/:id/draw/verify);
+  - the inspections: the tasks the draw ordered and the targeted one, opened as the policies would (same actor,
+    same idempotency key), started, findings recorded, completed (one in four samples with disclosed indicators
+    non-conforming), and all results but the last published.
+  The supervision timeline covers the 200 days before min(now - 5 days, end of the working-day calendar - 80
+  days), so every deadline it starts stays inside the official calendar; it is skipped, with a note, when that
+  falls too early in the covered period.
 Each command is decided at its own time in the covered period, so the timeliness rules see realistic dates;
 the log records the wall clock as each event's recordedAt.
 
@@ -64,6 +79,7 @@ Example:
     seed: { type: 'string' },
     now: { type: 'string' },
     append: { type: 'boolean' },
+    'no-supervision': { type: 'boolean' },
     'dry-run': { type: 'boolean' },
   },
   async run({ values }) {
@@ -87,6 +103,7 @@ Example:
         out(`would seed ${plan.provinceName} (${plan.province}) with seed ${plan.seed}, ${dateOf(plan.from)} to ${dateOf(plan.now)}`);
         out(`  ${plan.enterprises} enterprises, ${plan.declarations} declarations, ${plan.steps.length} commands, ${plan.expectedEvents} events:`);
         out(table(plan.expectedEventsByType));
+        if (!values['no-supervision']) out('  then the supervision data (about ' + supervisionEventsEstimate(plan) + ' events; the draw decides how many inspections)');
       }
       return 0;
     }
@@ -114,6 +131,7 @@ Example:
       const report = await runSeedPlan(engine, plan, {
         policy: options.policy,
         signal: controller.signal,
+        supervision: !values['no-supervision'],
         onProgress(p) {
           if (p.stepsDone < p.steps && p.elapsedMs - shown < 100) return;
           shown = p.elapsedMs;
@@ -166,6 +184,13 @@ function printReport(report: SeedReport, plan: SeedPlan): void {
   out(`  ${report.enterprises} enterprises, ${report.declarations} declarations, ${report.stepsDone} commands`);
   out(`  ${report.eventsWritten} events written in ${report.elapsedSeconds.toFixed(1)}s (${Math.round(report.eventsPerSecond)} events/s):`);
   out(table(report.eventsByType));
+  const s = report.supervision;
+  if (s?.skipped) out(`  supervision skipped: ${s.skipped}`);
+  else if (s) {
+    const statuses = Object.entries(s.complaintsByStatus).map(([k, n]) => `${n} ${k}`).join(', ');
+    out(`  supervision until ${s.until}: ${s.inspectors} inspectors (${s.inspectorsDeactivated} deactivated, ${s.conflictsDeclared} conflicts), ${s.complaints} complaints and reports (${statuses})`);
+    out(`  plan ${s.planId}: ${s.drawnTargets} targets drawn; ${s.inspectionsOpened} inspections, ${s.inspectionsCompleted} completed (${s.inspectionsNonConforming} non-conforming), ${s.inspectionsPublished} published`);
+  }
   if (report.eventsReplayed) out(`  ${report.eventsReplayed} events were already in the log from an earlier run of the same plan`);
   out('read models catch up when the API or the projector runs, or with: regledger rebuild --all');
 }

@@ -215,7 +215,7 @@ describe('seed generator', () => {
 
   it('passes every step through the deciders with exactly the events it expects', async () => {
     const target = new MemoryTarget();
-    const report = await runSeedPlan(target, plan200);
+    const report = await runSeedPlan(target, plan200, { supervision: false });
     expect(report.divergences).toEqual([]);
     expect(report.stepsDone).toBe(plan200.steps.length);
     expect(report.eventsWritten).toBe(plan200.expectedEvents);
@@ -236,7 +236,7 @@ describe('seed generator', () => {
     [4, '44', 1],
   ])('writes seed %i, province %s, %i enterprises without a refused command or a surprise', async (seed, province, enterprises) => {
     const plan = generateSeedPlan({ ...OPTIONS, seed, province, enterprises });
-    const report = await runSeedPlan(new MemoryTarget(), plan);
+    const report = await runSeedPlan(new MemoryTarget(), plan, { supervision: false });
     expect(report.divergences).toEqual([]);
     expect(report.eventsWritten).toBe(plan.expectedEvents);
   });
@@ -244,8 +244,8 @@ describe('seed generator', () => {
   it('replays instead of writing twice when the same plan runs again', async () => {
     const small = generateSeedPlan({ ...OPTIONS, enterprises: 20 });
     const target = new MemoryTarget();
-    const first = await runSeedPlan(target, small);
-    const again = await runSeedPlan(target, small);
+    const first = await runSeedPlan(target, small, { supervision: false });
+    const again = await runSeedPlan(target, small, { supervision: false });
     expect(again.eventsWritten).toBe(0);
     expect(again.eventsReplayed).toBe(first.eventsWritten);
     expect(target.log).toHaveLength(first.eventsWritten);

@@ -6,10 +6,12 @@ import type { EnterpriseCommand } from '@regledger/enterprises';
 import { enterpriseFactsFrom, isEnterpriseRenamed } from '@regledger/enterprises/contracts';
 import { DEFAULT_DECLARATION_POLICY, declarationDecider, declarationRequestFingerprint, declarationsStreamId } from '@regledger/declarations';
 import type { DeclarationCommand, DeclarationPolicy, EnterpriseFacts } from '@regledger/declarations';
-import type { CommandResult, DeciderRuntime, EventStore, RecordedEvent } from '@regledger/event-store';
+import { DeciderRuntime, type CommandResult, type EventStore, type RecordedEvent } from '@regledger/event-store';
 import { idempotencyKeyFor } from '@regledger/read-models';
 import { redeclarationOnRenamePolicy, systemMetadata } from '../../../../libs/declarations/src/policies/redeclaration-on-rename.policy.js';
 import type { SeedPlan, SeedStep } from './seed-generator.js';
+import { runSupervision, type SupervisionReport, type SupervisionTarget } from './supervision-seed.js';
+import type { PlanningConfig } from '@regledger/inspections';
 
 /** The policy whose command the seed sends after a rename: same actor, same idempotency key, so only one of them applies it. */
 export const RENAME_POLICY_NAME = redeclarationOnRenamePolicy({ execute: () => Promise.reject(new Error('unused')) } as never).name;
@@ -23,6 +25,9 @@ export interface SeedTarget {
   runtime: Pick<DeciderRuntime, 'handle'>;
   store: Pick<EventStore, 'readStream'>;
 }
+
+/** The supervision part runs the command handlers, which need the whole runtime and store. */
+const isSupervisionTarget = (target: SeedTarget): target is SupervisionTarget => target.runtime instanceof DeciderRuntime && 'appendToStream' in target.store;
 
 export interface SeedProgress {
   stepsDone: number;
@@ -40,6 +45,10 @@ export interface SeedRunOptions {
   signal?: AbortSignal;
   /** Milliseconds, for elapsed time and rates only. */
   clock?: () => number;
+  /** Also write the province's supervision data after the plan (default true). */
+  supervision?: boolean;
+  /** Planning configuration for the draw (as the API loads it from the environment when absent). */
+  planning?: PlanningConfig;
 }
 
 /** A step whose events differ from what the plan expected. */
@@ -68,7 +77,13 @@ export interface SeedReport {
   interrupted: boolean;
   /** At most 20. */
   divergences: SeedDivergence[];
+  /** What the supervision part wrote (its events are also counted above), or null when it did not run. */
+  supervision: SupervisionReport | null;
 }
+
+/** A rough count of the supervision part's events, for the progress bar only. */
+export const supervisionEventsEstimate = (plan: Pick<SeedPlan, 'enterprises'>): number =>
+  90 + Math.max(1, Math.round(plan.enterprises / 100)) * 35 + Math.ceil(plan.enterprises * 0.1) * 5;
 
 /** A step the deciders refused; names the step and keeps the domain error. */
 export class SeedStepError extends Error {
@@ -217,6 +232,24 @@ export async function runSeedPlan(target: SeedTarget, plan: SeedPlan, options: S
     options.onProgress?.({ stepsDone, steps: plan.steps.length, eventsWritten: eventsWritten + eventsReplayed, expectedEvents: plan.expectedEvents, elapsedMs: clock() - started });
   }
 
+  let supervision: SupervisionReport | null = null;
+  if (!interrupted && options.supervision !== false) {
+    if (!isSupervisionTarget(target)) throw new Error('the supervision data needs the engine\'s decider runtime and event store (or run with supervision: false)');
+    const base = eventsWritten + eventsReplayed;
+    const expectedEvents = plan.expectedEvents + supervisionEventsEstimate(plan);
+    supervision = await runSupervision(target, plan, keyPrefix, {
+      signal: options.signal,
+      planning: options.planning,
+      onCommand(events) {
+        options.onProgress?.({ stepsDone, steps: plan.steps.length, eventsWritten: base + events, expectedEvents: Math.max(expectedEvents, base + events), elapsedMs: clock() - started });
+      },
+    });
+    eventsWritten += supervision.eventsWritten;
+    eventsReplayed += supervision.eventsReplayed;
+    for (const [t, n] of Object.entries(supervision.eventsByType)) eventsByType[t] = (eventsByType[t] ?? 0) + n;
+    if (options.signal?.aborted) interrupted = true;
+  }
+
   const elapsedSeconds = (clock() - started) / 1000;
   return {
     seed: plan.seed,
@@ -234,5 +267,6 @@ export async function runSeedPlan(target: SeedTarget, plan: SeedPlan, options: S
     eventsPerSecond: elapsedSeconds > 0 ? eventsWritten / elapsedSeconds : 0,
     interrupted,
     divergences,
+    supervision,
   };
 }

@@ -40,6 +40,10 @@ export class DrawInspectionsHandler implements ICommandHandler<DrawInspectionsCo
   async execute(message: DrawInspectionsCommand): Promise<CommandResult> {
     const { planId, revealedSecret, metadata } = message;
     const streamId = planStreamId(planId);
+    // A retry under the same key is the same request whatever the pool holds by then: it gets the first answer.
+    const fingerprint = { planId, revealedSecret };
+    const earlier = await this.runtime.earlierResult(streamId, { type: 'DrawInspections', data: fingerprint, metadata }, fingerprint);
+    if (earlier) return earlier;
     const history = await this.store.readStream(streamId);
     const state = fold(planDecider, history.map((e) => ({ type: e.type, data: e.data }) as PlanEvent));
     // The cheap refusals come before the whole log is read; the decider checks them again.
@@ -66,8 +70,7 @@ export class DrawInspectionsHandler implements ICommandHandler<DrawInspectionsCo
     };
     return this.runtime.handle(planDecider, streamId, command, {
       expectedRevision: history.length ? history[history.length - 1].revision : null,
-      // A retry under the same key is the same request whatever the pool holds by then.
-      fingerprint: { planId, revealedSecret },
+      fingerprint,
     });
   }
 }
