@@ -102,6 +102,8 @@ describe('complaints over HTTP', () => {
       product: { name: '空气净化器', model: 'KJ500F-A1' },
     });
     await post(`/complaints/${id}/case-decision`, { openCase: true, reason: '涉嫌虚假声明', on: '2026-10-13' });
+    // The escalation policy opens a targeted inspection in the background: let it finish before counting events.
+    await t.settled();
     expectError(await refused(() => post(`/complaints/${id}/close`, { outcome: 'case_decided', summary: '已立案' })), 422, 'COMPLAINT.REPORTER_NOTICE_PENDING');
     expect((await post(`/complaints/${id}/reporter-notification`, { on: '2026-10-16' })).body.events[0].type).toBe('ReporterNotified');
     expect((await post(`/complaints/${id}/close`, { outcome: 'case_decided', summary: '已立案' })).status).toBe(200);

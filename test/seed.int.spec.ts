@@ -165,10 +165,23 @@ describe('regledger seed on a real store', () => {
     const second = await openFresh();
     try {
       const again = await runSeedPlan(second.engine, generateSeedPlan(OPTIONS));
-      expect(again.eventsWritten).toBe(report.eventsWritten);
       const types = (await allEvents(second.engine)).map((e) => `${e.streamId.split('-')[0]}:${e.type}`);
-      expect(types).toHaveLength(report.eventsWritten);
-      expect(types).toEqual((await allEvents(first.engine)).map((e) => `${e.streamId.split('-')[0]}:${e.type}`));
+      const firstTypes = (await allEvents(first.engine)).map((e) => `${e.streamId.split('-')[0]}:${e.type}`);
+      expect(types).toHaveLength(again.eventsWritten);
+      expect(firstTypes).toHaveLength(report.eventsWritten);
+      // The draw's seed hashes the pool together with its log position. PGlite numbers a fresh log the same
+      // way every time; PostgreSQL positions come from transaction ids that differ between databases, so
+      // there the drawn targets (and the number of findings on their products) may differ. Up to the
+      // draw, and apart from findings, the sequence is the same everywhere.
+      const throughDraw = (ts: string[]): string[] => ts.slice(0, ts.findIndex((x) => x.endsWith(':InspectionsDrawn')) + 1);
+      const withoutFindings = (ts: string[]): string[] => ts.filter((x) => !x.endsWith(':FindingsRecorded'));
+      expect(throughDraw(types).length).toBeGreaterThan(0);
+      expect(throughDraw(types)).toEqual(throughDraw(firstTypes));
+      expect(withoutFindings(types)).toEqual(withoutFindings(firstTypes));
+      if (!process.env.DATABASE_URL) {
+        expect(again.eventsWritten).toBe(report.eventsWritten);
+        expect(types).toEqual(firstTypes);
+      }
     } finally {
       await second.engine.close();
       await second.cleanup();
