@@ -46,8 +46,11 @@ export class DeciderRuntime {
    * The answer given earlier to the same request under the same idempotency key, or null. A handler that
    * refuses on state (e.g. "already done") asks this first, so a retry gets the first answer, not a refusal.
    */
-  async earlierResult(streamId: string, command: Command, fingerprint?: unknown): Promise<CommandResult | null> {
-    const idempotency = idempotencyOf(streamId, command, fingerprint);
+  earlierResult(streamId: string, command: Command, fingerprint?: unknown): Promise<CommandResult | null> {
+    return this.replayOf(streamId, idempotencyOf(streamId, command, fingerprint));
+  }
+
+  private async replayOf(streamId: string, idempotency: { key: string; requestHash: string } | undefined): Promise<CommandResult | null> {
     if (!idempotency) return null;
     const earlier = await this.store.findIdempotentResult(idempotency);
     return earlier ? { streamId, revision: earlier.nextExpectedRevision, events: earlier.events, replayed: true } : null;
@@ -69,7 +72,7 @@ export class DeciderRuntime {
     } = {},
   ): Promise<CommandResult> {
     const idempotency = idempotencyOf(streamId, command, options.fingerprint);
-    const earlier = await this.earlierResult(streamId, command, options.fingerprint);
+    const earlier = await this.replayOf(streamId, idempotency);
     if (earlier) return earlier;
     const history = await this.store.readStream(streamId);
     const loaded = history.length ? history[history.length - 1].revision : null;

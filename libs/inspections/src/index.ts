@@ -23,5 +23,4 @@ export { completeInspection } from './commands/complete-inspection/complete-insp
 export { publishInspectionResult } from './commands/publish-inspection-result/publish-inspection-result.command.js';
 export { inspectionsFromDrawPolicy } from './policies/inspections-from-draw.policy.js';
 export { targetedInspectionOnEscalationPolicy } from './policies/targeted-inspection-on-escalation.policy.js';
-export { inspectionSystemMetadata } from './policies/system-metadata.js';
 export { VerifyDrawHandler, VerifyDrawQuery, type DrawVerificationAnswer } from './queries/verify-draw/verify-draw.query.js';

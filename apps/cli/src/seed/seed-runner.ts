@@ -7,8 +7,8 @@ import { enterpriseFactsFrom, isEnterpriseRenamed } from '@regledger/enterprises
 import { DEFAULT_DECLARATION_POLICY, declarationDecider, declarationRequestFingerprint, declarationsStreamId } from '@regledger/declarations';
 import type { DeclarationCommand, DeclarationPolicy, EnterpriseFacts } from '@regledger/declarations';
 import { DeciderRuntime, type CommandResult, type EventStore, type RecordedEvent } from '@regledger/event-store';
-import { idempotencyKeyFor } from '@regledger/read-models';
-import { redeclarationOnRenamePolicy, systemMetadata } from '../../../../libs/declarations/src/policies/redeclaration-on-rename.policy.js';
+import { idempotencyKeyFor, systemMetadata } from '@regledger/read-models';
+import { redeclarationOnRenamePolicy } from '@regledger/declarations';
 import type { SeedPlan, SeedStep } from './seed-generator.js';
 import { runSupervision, type SupervisionReport, type SupervisionTarget } from './supervision-seed.js';
 import type { PlanningConfig } from '@regledger/inspections';

@@ -3,7 +3,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { CHINA_UTC_OFFSET_MS, WORKING_DAY_CALENDAR_RANGE, addDays, isWorkingDay } from '@regledger/shared';
 import type { Actor, CommandMetadata } from '@regledger/shared';
 import type { CommandResult, DeciderRuntime, EventStore, RecordedEvent } from '@regledger/event-store';
-import { idempotencyKeyFor } from '@regledger/read-models';
+import { idempotencyKeyFor, systemMetadata } from '@regledger/read-models';
 import { declarationsInForceFor, declarationsStreamId } from '@regledger/declarations/contracts';
 import {
   ComplaintCommandHandler,
@@ -35,7 +35,6 @@ import {
   completeInspection,
   drawnInspectionIdFor,
   escalatedInspectionIdFor,
-  inspectionSystemMetadata,
   inspectionsFromDrawPolicy,
   loadPlanningConfig,
   openDrawnInspection,
@@ -436,7 +435,7 @@ export async function runSupervision(target: SupervisionTarget, plan: SeedPlan, 
     await inspection(
       openDrawnInspection(
         { inspectionId, planId, authority: provinceCode, uscc: a.uscc, productKey: a.productKey ?? null, inspectorIds: [...a.inspectorIds] },
-        inspectionSystemMetadata(fromDraw.name, drawnEvent, idempotencyKeyFor(fromDraw, drawnEvent, inspectionId), new Date(at(drawOn, 5))),
+        systemMetadata(fromDraw.name, drawnEvent, idempotencyKeyFor(fromDraw, drawnEvent, inspectionId), new Date(at(drawOn, 5))),
       ),
     );
     report.inspectionsOpened += 1;
@@ -453,7 +452,7 @@ export async function runSupervision(target: SupervisionTarget, plan: SeedPlan, 
     await inspection(
       openTargetedInspection(
         { inspectionId, uscc: d.uscc, source: d.kind, reference: x.complaintId, product: d.product, description: d.reason, inspectorIds: [], authority: d.jurisdiction },
-        inspectionSystemMetadata(onEscalation.name, x.event, idempotencyKeyFor(onEscalation, x.event), new Date(at(x.on, 30))),
+        systemMetadata(onEscalation.name, x.event, idempotencyKeyFor(onEscalation, x.event), new Date(at(x.on, 30))),
       ),
     );
     report.inspectionsOpened += 1;

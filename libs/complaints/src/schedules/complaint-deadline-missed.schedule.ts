@@ -1,20 +1,13 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import { sql } from 'kysely';
 import type { AnyDb } from '@regledger/database';
-import { chinaDate, type CommandMetadata } from '@regledger/shared';
+import { systemMetadata } from '@regledger/read-models';
+import { chinaDate } from '@regledger/shared';
 import type { ScheduledTask } from '@regledger/engine';
 import { deadlineMissKey, isDeadlinePassed, type OpenDeadline } from '../domain/index.js';
 import { recordComplaintDeadlineMissed } from '../commands/record-complaint-deadline-missed/record-complaint-deadline-missed.command.js';
 
 const NAME = 'complaints.deadline-missed';
-
-/** Who acts when the engine records a missed deadline on its own. */
-const scheduleMetadata = (idempotencyKey: string, now: Date): CommandMetadata => ({
-  now: now.toISOString(),
-  actor: { id: `system:${NAME}`, role: 'system', jurisdiction: '000000' },
-  correlationId: idempotencyKey,
-  idempotencyKey,
-});
 
 /**
  * A statutory deadline that passes unmet is recorded as a fact for audit (arts. 14, 21, 23, 31): finds
@@ -38,7 +31,7 @@ export const complaintDeadlineMissedSchedule = (commandBus: CommandBus, db: AnyD
         for (const d of r.open_deadlines) {
           if (!isDeadlinePassed(d.dueOn, today) || recorded.has(`${d.deadline}:${d.dueOn}`)) continue;
           const key = `missed:${deadlineMissKey(r.complaint_id, d.deadline, d.dueOn)}`;
-          await commandBus.execute(recordComplaintDeadlineMissed({ complaintId: r.complaint_id, deadline: d.deadline, dueOn: d.dueOn }, scheduleMetadata(key, now)));
+          await commandBus.execute(recordComplaintDeadlineMissed({ complaintId: r.complaint_id, deadline: d.deadline, dueOn: d.dueOn }, systemMetadata(NAME, null, key, now)));
           sent += 1;
         }
       }

@@ -1,7 +1,7 @@
 import { declarationDecider } from './declaration.decider.js';
 import type { DeclarationEvent } from './declaration.events.js';
 import { DECLARATION_EVENT_TYPES } from './declaration.events.js';
-import { versionInForceOn } from './declaration.rules.js';
+import { searchable, versionInForceOn } from './declaration.rules.js';
 import type { Indicator, StandardRef } from './declaration.types.js';
 
 /** One declaration version that covered a product on a date. */
@@ -16,9 +16,6 @@ export interface DeclarationVersionInForce {
   /** YYYY-MM-DD: the first day it no longer applied (the next version or the abolition), or null while open-ended. */
   effectiveTo: string | null;
 }
-
-/** How product names and models are compared: NFKC, lower case, one space (as the public registry matches them). */
-const productMatchKey = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
 /**
  * Which declaration versions covered a product (name + model) on a date, folded from the enterprise's
@@ -35,14 +32,14 @@ export const declarationsInForceFor = (
   const state = events
     .filter((e) => known.includes(e.type))
     .reduce((s, e) => declarationDecider.evolve(s, e as DeclarationEvent), declarationDecider.initialState());
-  const name = productMatchKey(product.name);
-  const model = productMatchKey(product.model);
+  const name = searchable(product.name);
+  const model = searchable(product.model);
   const out: DeclarationVersionInForce[] = [];
   for (const id of state.order) {
     const record = state.declarations[id];
     const version = versionInForceOn(record, date);
     if (!version) continue;
-    if (!version.content.products.some((p) => productMatchKey(p.name) === name && productMatchKey(p.model) === model)) continue;
+    if (!version.content.products.some((p) => searchable(p.name) === name && searchable(p.model) === model)) continue;
     const next = record.versions.find((v) => v.version > version.version && v.effectiveFrom > date);
     out.push({
       declarationId: record.declarationId,

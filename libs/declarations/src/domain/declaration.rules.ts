@@ -96,6 +96,9 @@ export { CHINA_UTC_OFFSET_MS, addDays, chinaDate, daysBetween, isCalendarDate, n
 export const productKey = (product: Pick<DeclaredProduct, 'name' | 'model'>): string =>
   `${normaliseText(product.name.normalize('NFKC')).toLowerCase()}\u0000${normaliseText(product.model.normalize('NFKC')).toLowerCase()}`;
 
+/** How names, models and search words are matched: NFKC, lower case, one space (design choice: the public registry's matching). */
+export const searchable = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
 // ---- field checks: each returns the normalised value and pushes every failure it finds ----
 
 const present = (value: unknown): boolean => value !== undefined && value !== null;

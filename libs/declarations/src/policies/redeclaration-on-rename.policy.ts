@@ -1,19 +1,8 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import type { RecordedEvent } from '@regledger/event-store';
-import { idempotencyKeyFor, type Policy } from '@regledger/read-models';
-import type { CommandMetadata } from '@regledger/shared';
+import { idempotencyKeyFor, systemMetadata, type Policy } from '@regledger/read-models';
 import { isEnterpriseRenamed } from '@regledger/enterprises/contracts';
 import { requireRedeclaration } from '../commands/require-redeclaration/require-redeclaration.command.js';
-
-/** Who acts when the engine reacts on its own. */
-export const systemMetadata = (name: string, cause: RecordedEvent | null, idempotencyKey: string, now = new Date()): CommandMetadata => ({
-  now: now.toISOString(),
-  actor: { id: `system:${name}`, role: 'system', jurisdiction: '000000' },
-  correlationId: cause?.metadata.correlationId ?? idempotencyKey,
-  causationId: cause?.id,
-  idempotencyKey,
-  reason: cause ? `reaction to ${cause.type} ${cause.id}` : undefined,
-});
 
 /**
  * A renamed enterprise must declare every active standard again under its new name (domain.md §3,

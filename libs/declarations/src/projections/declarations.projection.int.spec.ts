@@ -23,7 +23,8 @@ import {
 import { FindDeclarationsHandler, FindDeclarationsQuery, type FindDeclarationsCriteria } from '../queries/find-declarations/find-declarations.query.js';
 import { GetDeclarationHandler, GetDeclarationQuery } from '../queries/get-declaration/get-declaration.query.js';
 import { FindDeclarationInForceHandler, FindDeclarationInForceQuery } from '../queries/find-declaration-in-force/find-declaration-in-force.query.js';
-import { declarationsProjection, numberKey, searchable } from './declarations.projection.js';
+import { declarationsProjection, numberKey } from './declarations.projection.js';
+import { searchable } from '../domain/index.js';
 
 const HUAWEI = '914403001922038216';
 const FUZHOU = '91350100M000100Y43';

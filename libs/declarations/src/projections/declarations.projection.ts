@@ -3,10 +3,8 @@ import type { AnyDb } from '@regledger/database';
 import type { RecordedEvent } from '@regledger/event-store';
 import type { Projection, TableNames } from '@regledger/read-models';
 import { isEnterpriseRenamed } from '@regledger/enterprises/contracts';
-import { DECLARATION_EVENT_TYPES, type DeclarationContent, type DeclarationEvent } from '../domain/index.js';
+import { DECLARATION_EVENT_TYPES, searchable, type DeclarationContent, type DeclarationEvent } from '../domain/index.js';
 
-/** Lower case, one space: how names, models and numbers are matched by substring. */
-export const searchable = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** A standard number without spaces or dash variants, for matching `GB/T 18801—2022` and `GB/T18801-2022` alike. */
 export const numberKey = (text: string): string =>

@@ -1,10 +1,10 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import { sql } from 'kysely';
 import type { AnyDb } from '@regledger/database';
+import { systemMetadata } from '@regledger/read-models';
 import { chinaDate } from '@regledger/shared';
 import type { ScheduledTask } from '@regledger/engine';
 import { recordRedeclarationOverdue } from '../commands/record-redeclaration-overdue/record-redeclaration-overdue.command.js';
-import { systemMetadata } from '../policies/redeclaration-on-rename.policy.js';
 
 
 /**

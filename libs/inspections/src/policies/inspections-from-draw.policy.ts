@@ -1,10 +1,9 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import type { RecordedEvent } from '@regledger/event-store';
-import { idempotencyKeyFor, type Policy } from '@regledger/read-models';
+import { idempotencyKeyFor, systemMetadata, type Policy } from '@regledger/read-models';
 import type { InspectionsDrawnData } from '../domain/plan/plan.events.js';
 import { openDrawnInspection } from '../commands/open-drawn-inspection/open-drawn-inspection.command.js';
 import { drawnInspectionIdFor } from '../inspection-id.js';
-import { inspectionSystemMetadata } from './system-metadata.js';
 
 const isInspectionsDrawn = (e: RecordedEvent): e is RecordedEvent<InspectionsDrawnData> => e.type === 'InspectionsDrawn';
 
@@ -24,7 +23,7 @@ export const inspectionsFromDrawPolicy = (commandBus: CommandBus): Policy => {
         await commandBus.execute(
           openDrawnInspection(
             { inspectionId, planId: d.planId, authority: d.jurisdiction, uscc: a.uscc, productKey: a.productKey ?? null, inspectorIds: [...a.inspectorIds] },
-            inspectionSystemMetadata(policy.name, event, idempotencyKeyFor(policy, event, inspectionId)),
+            systemMetadata(policy.name, event, idempotencyKeyFor(policy, event, inspectionId)),
           ),
         );
       }

@@ -1,10 +1,9 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import type { RecordedEvent } from '@regledger/event-store';
-import { idempotencyKeyFor, type Policy } from '@regledger/read-models';
+import { idempotencyKeyFor, systemMetadata, type Policy } from '@regledger/read-models';
 import { isComplaintEscalated } from '@regledger/complaints/contracts';
 import { openTargetedInspection } from '../commands/open-targeted-inspection/open-targeted-inspection.command.js';
 import { escalatedInspectionIdFor } from '../inspection-id.js';
-import { inspectionSystemMetadata } from './system-metadata.js';
 
 /**
  * Complaints and reports trigger targeted inspections outside the random quota (domain.md §5, Guangdong plan
@@ -31,7 +30,7 @@ export const targetedInspectionOnEscalationPolicy = (commandBus: CommandBus): Po
             inspectorIds: [],
             authority: d.jurisdiction,
           },
-          inspectionSystemMetadata(policy.name, event, idempotencyKeyFor(policy, event)),
+          systemMetadata(policy.name, event, idempotencyKeyFor(policy, event)),
         ),
       );
     },

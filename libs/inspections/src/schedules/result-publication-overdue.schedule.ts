@@ -1,10 +1,10 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import { sql } from 'kysely';
 import type { AnyDb } from '@regledger/database';
+import { systemMetadata } from '@regledger/read-models';
 import { chinaDate } from '@regledger/shared';
 import type { ScheduledTask } from '@regledger/engine';
 import { recordResultPublicationOverdue } from '../commands/record-result-publication-overdue/record-result-publication-overdue.command.js';
-import { inspectionSystemMetadata } from '../policies/system-metadata.js';
 
 /**
  * An inspection result not published within 20 working days is recorded as overdue (Enterprise Information
@@ -24,7 +24,7 @@ export const resultPublicationOverdueSchedule = (commandBus: CommandBus, db: Any
         order by inspection_id limit ${pageSize}`.execute(db);
       for (const r of due.rows) {
         const key = `publication-overdue:${r.inspection_id}:${r.due_on}`;
-        await commandBus.execute(recordResultPublicationOverdue({ inspectionId: r.inspection_id }, inspectionSystemMetadata('inspections.result-publication-overdue', null, key, now)));
+        await commandBus.execute(recordResultPublicationOverdue({ inspectionId: r.inspection_id }, systemMetadata('inspections.result-publication-overdue', null, key, now)));
         sent += 1;
       }
       if (due.rows.length < pageSize) return { commandsSent: sent };

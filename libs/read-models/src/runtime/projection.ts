@@ -1,5 +1,6 @@
 import type { AnyDb } from '@regledger/database';
 import type { RecordedEvent } from '@regledger/event-store';
+import type { CommandMetadata } from '@regledger/shared';
 
 /** Actual table names for a projection's base names: the live ones, or the `__next` ones of a rebuild. */
 export type TableNames = Readonly<Record<string, string>>;
@@ -37,3 +38,13 @@ export interface Policy {
 
 export const idempotencyKeyFor = (policy: { name: string }, event: RecordedEvent, suffix = ''): string =>
   `policy:${policy.name}:${event.id}${suffix ? `:${suffix}` : ''}`;
+
+/** Who acts when the engine reacts on its own (a policy to `cause`, or a schedule with no cause). */
+export const systemMetadata = (name: string, cause: RecordedEvent | null, idempotencyKey: string, now = new Date()): CommandMetadata => ({
+  now: now.toISOString(),
+  actor: { id: `system:${name}`, role: 'system', jurisdiction: '000000' },
+  correlationId: cause?.metadata.correlationId ?? idempotencyKey,
+  causationId: cause?.id,
+  idempotencyKey,
+  reason: cause ? `reaction to ${cause.type} ${cause.id}` : undefined,
+});

@@ -3,7 +3,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { sql } from 'kysely';
 import type { AnyDb } from '@regledger/database';
 import { READ_DB } from '@regledger/engine';
-import { searchable } from '../../projections/declarations.projection.js';
+import { searchable } from '../../domain/index.js';
 
 export interface InForceCriteria {
   uscc: string;

@@ -4,7 +4,8 @@ import { sql, type RawBuilder } from 'kysely';
 import { jurisdictionPrefix } from '@regledger/shared';
 import type { AnyDb } from '@regledger/database';
 import { READ_DB } from '@regledger/engine';
-import { numberKey, searchable } from '../../projections/declarations.projection.js';
+import { numberKey } from '../../projections/declarations.projection.js';
+import { searchable } from '../../domain/index.js';
 import { DECLARATION_COLUMNS, toDeclarationSummary, type DeclarationRow, type DeclarationSummary } from '../declaration.view.js';
 
 export interface FindDeclarationsCriteria {
