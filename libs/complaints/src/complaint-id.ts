@@ -1,5 +1,4 @@
-import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
-import { NotFoundError } from '@regledger/shared';
+import { NotFoundError, uuidForRetry, type RetryKey } from '@regledger/shared';
 import { COMPLAINT_ERROR_CODES } from './domain/index.js';
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -11,8 +10,7 @@ const RETRY_NAMESPACE = '3b0d6a52-8f0e-4f8e-bb0c-7d1f5a9c2e64';
  * The id of a new complaint, a UUID. Under an idempotency key it is derived from the caller and the key,
  * so a retry sends the very same command and is answered with the first attempt's result.
  */
-export const complaintIdFor = (retry: { actorId: string; idempotencyKey?: string }): string =>
-  retry.idempotencyKey ? uuidv5(`${retry.actorId}:${retry.idempotencyKey}`, RETRY_NAMESPACE) : uuidv7();
+export const complaintIdFor = (retry: RetryKey): string => uuidForRetry(RETRY_NAMESPACE, retry);
 
 /** An id the API could have issued; anything else is an unknown complaint (404). */
 export const assertComplaintIdShape = (id: string): string => {

@@ -7,3 +7,4 @@ export * from './command-metadata.js';
 export * from './correlation.middleware.js';
 export * from './command-response.js';
 export * from './page.request.dto.js';
+export * from './request-patterns.js';

@@ -21,6 +21,7 @@ export { startInspection } from './commands/start-inspection/start-inspection.co
 export { recordFindings } from './commands/record-findings/record-findings.command.js';
 export { completeInspection } from './commands/complete-inspection/complete-inspection.command.js';
 export { publishInspectionResult } from './commands/publish-inspection-result/publish-inspection-result.command.js';
-export { inspectionsFromDrawPolicy } from './policies/inspections-from-draw.policy.js';
-export { targetedInspectionOnEscalationPolicy } from './policies/targeted-inspection-on-escalation.policy.js';
+export { inspectionsFromDrawCommandsFor, inspectionsFromDrawPolicy } from './policies/inspections-from-draw.policy.js';
+export { targetedInspectionOnEscalationCommandsFor, targetedInspectionOnEscalationPolicy } from './policies/targeted-inspection-on-escalation.policy.js';
+export { productFromKey } from './domain/inspection/inspection.rules.js';
 export { VerifyDrawHandler, VerifyDrawQuery, type DrawVerificationAnswer } from './queries/verify-draw/verify-draw.query.js';

@@ -1,4 +1,5 @@
-import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import { v5 as uuidv5 } from 'uuid';
+import { uuidForRetry, type RetryKey } from '@regledger/shared';
 
 /** Namespace of the inspection ids derived from a retry key or a cause. */
 const INSPECTION_NAMESPACE = '3b0d8f5e-7a41-4c9e-b6f2-0e9d1c2a5f47';
@@ -7,8 +8,7 @@ const INSPECTION_NAMESPACE = '3b0d8f5e-7a41-4c9e-b6f2-0e9d1c2a5f47';
  * The id of a new targeted inspection. Under an idempotency key it is derived from the caller and the key,
  * so a retry sends the very same command and is answered with the first attempt's result.
  */
-export const targetedInspectionIdFor = (retry: { actorId: string; idempotencyKey?: string }): string =>
-  retry.idempotencyKey ? uuidv5(`retry:${retry.actorId}:${retry.idempotencyKey}`, INSPECTION_NAMESPACE) : uuidv7();
+export const targetedInspectionIdFor = (retry: RetryKey): string => uuidForRetry(INSPECTION_NAMESPACE, retry, 'retry:');
 
 /** The task of one draw assignment: derived from the plan and the target, so replaying the draw creates nothing new. */
 export const drawnInspectionIdFor = (planId: string, uscc: string): string => uuidv5(`draw:${planId}:${uscc}`, INSPECTION_NAMESPACE);

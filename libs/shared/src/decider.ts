@@ -62,3 +62,6 @@ export interface Decider<C extends Command, E extends DomainEvent, S> {
 
 export const fold = <E extends DomainEvent, S>(decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>, events: readonly E[]): S =>
   events.reduce((s, e) => decider.evolve(s, e), decider.initialState());
+
+/** An event or recorded envelope `E` whose type and data are those of the event type `T`: what a type guard over `T` narrows to. */
+export type NarrowedEvent<E, T extends { type: string; data: unknown }> = E & { type: T['type']; data: T['data'] };

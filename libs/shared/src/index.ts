@@ -5,3 +5,4 @@ export * from './canonical-json.js';
 export * from './calendar.js';
 export * from './working-days.js';
 export * from './field-checks.js';
+export * from './retry-id.js';

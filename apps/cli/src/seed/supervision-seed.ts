@@ -3,8 +3,9 @@ import { v5 as uuidv5 } from 'uuid';
 import { CHINA_UTC_OFFSET_MS, WORKING_DAY_CALENDAR_RANGE, addDays, isWorkingDay } from '@regledger/shared';
 import type { Actor, CommandMetadata } from '@regledger/shared';
 import type { CommandResult, DeciderRuntime, EventStore, RecordedEvent } from '@regledger/event-store';
-import { idempotencyKeyFor, systemMetadata } from '@regledger/read-models';
 import { declarationsInForceFor, declarationsStreamId } from '@regledger/declarations/contracts';
+import { isComplaintEscalated, type ComplaintEscalatedData } from '@regledger/complaints/contracts';
+import { isInspectionsDrawn } from '@regledger/inspections/contracts';
 import {
   ComplaintCommandHandler,
   acceptComplaint,
@@ -27,23 +28,20 @@ import {
   InspectionCommandHandler,
   InspectorBusCommand,
   InspectorCommandHandler,
+  MIN_INSPECTORS_PER_TARGET,
   PlanBusCommand,
   PlanCommandHandler,
   VerifyDrawHandler,
   VerifyDrawQuery,
   assignInspectors,
   completeInspection,
-  drawnInspectionIdFor,
-  escalatedInspectionIdFor,
-  inspectionsFromDrawPolicy,
+  inspectionsFromDrawCommandsFor,
   loadPlanningConfig,
-  openDrawnInspection,
-  openTargetedInspection,
-  planStreamId,
+  productFromKey,
   publishInspectionResult,
   recordFindings,
   startInspection,
-  targetedInspectionOnEscalationPolicy,
+  targetedInspectionOnEscalationCommandsFor,
   type InspectionBusCommand,
   type InspectorCommand,
   type PlanningConfig,
@@ -316,7 +314,7 @@ export async function runSupervision(target: SupervisionTarget, plan: SeedPlan, 
     { kind: 'report', channel: 'media', realName: true, receivedBefore: 60, steps: ['accept', 'assign', 'escalate'] },
   ];
   const rounds = Math.max(1, Math.round(plan.enterprises / 100));
-  const escalated: { complaintId: string; event: RecordedEvent; on: string }[] = [];
+  const escalated: { complaintId: string; event: RecordedEvent<ComplaintEscalatedData>; on: string }[] = [];
   for (let round = 0; round < rounds; round++) {
     for (const [n, s] of scenarios.entries()) {
       if (stopped()) return report;
@@ -380,7 +378,7 @@ export async function runSupervision(target: SupervisionTarget, plan: SeedPlan, 
         } else if (step === 'escalate') {
           const date = next(r.int(3, 8));
           const result = await complaint(escalateToInspection({ complaintId, reason: '举报线索具体，转定向检查', on: date }, metadata(handler, at(date, 120))));
-          const event = result.events.find((x) => x.type === 'ComplaintEscalated');
+          const event = result.events.find(isComplaintEscalated);
           if (event) escalated.push({ complaintId, event, on: date });
         } else if (step === 'close') {
           const date = next(r.int(1, 3));
@@ -418,49 +416,36 @@ export async function runSupervision(target: SupervisionTarget, plan: SeedPlan, 
     ),
   );
   const drawOn = day(90);
-  const drawMeta = metadata(supervisor, at(drawOn));
-  const drawn = await drawOnce(target.store, drawHandler, planId, secret, drawMeta);
-  tally(drawn);
-  const drawnEvent = drawn.events.find((e) => e.type === 'InspectionsDrawn');
+  // A second run sends the same key: the handler answers with the recorded draw.
+  const drawn = tally(await drawHandler.execute(new DrawInspectionsCommand(planId, secret, metadata(supervisor, at(drawOn)))));
+  const drawnEvent = drawn.events.find(isInspectionsDrawn);
   if (!drawnEvent) return report;
 
-  // -- the tasks the draw ordered, as the tasks-from-draw policy opens them --
-  const fromDraw = inspectionsFromDrawPolicy({} as never);
-  const assignments = (drawnEvent.data as { result: { assignments: { uscc: string; productKey?: string; inspectorIds: string[] }[] } }).result.assignments;
+  // -- the tasks the draw ordered, as the tasks-from-draw policy opens them (one per assignment, in order) --
+  const assignments = drawnEvent.data.result.assignments;
   report.drawnTargets = assignments.length;
   const tasks: { inspectionId: string; uscc: string; product: { name: string; model: string } | null; inspectorIds: string[]; openedOn: string }[] = [];
-  for (const a of assignments) {
+  for (const [k, message] of inspectionsFromDrawCommandsFor(drawnEvent, new Date(at(drawOn, 5))).entries()) {
     if (stopped()) return report;
-    const inspectionId = drawnInspectionIdFor(planId, a.uscc);
-    await inspection(
-      openDrawnInspection(
-        { inspectionId, planId, authority: provinceCode, uscc: a.uscc, productKey: a.productKey ?? null, inspectorIds: [...a.inspectorIds] },
-        systemMetadata(fromDraw.name, drawnEvent, idempotencyKeyFor(fromDraw, drawnEvent, inspectionId), new Date(at(drawOn, 5))),
-      ),
-    );
+    const a = assignments[k];
+    await inspection(message);
     report.inspectionsOpened += 1;
-    const product = a.productKey ? (JSON.parse(a.productKey) as [string, string]) : null;
-    tasks.push({ inspectionId, uscc: a.uscc, product: product ? { name: product[0], model: product[1] } : null, inspectorIds: [...a.inspectorIds], openedOn: drawOn });
+    tasks.push({ inspectionId: message.inspectionId, uscc: a.uscc, product: productFromKey(a.productKey ?? null), inspectorIds: [...a.inspectorIds], openedOn: drawOn });
   }
 
   // -- the targeted inspections the escalations call for, as the escalation policy opens them; a supervisor assigns inspectors --
-  const onEscalation = targetedInspectionOnEscalationPolicy({} as never);
   for (const x of escalated) {
     if (stopped()) return report;
-    const d = x.event.data as { kind: string; uscc: string; reason: string; jurisdiction: string; product: { name: string; model: string } | null };
-    const inspectionId = escalatedInspectionIdFor(x.complaintId);
-    await inspection(
-      openTargetedInspection(
-        { inspectionId, uscc: d.uscc, source: d.kind, reference: x.complaintId, product: d.product, description: d.reason, inspectorIds: [], authority: d.jurisdiction },
-        systemMetadata(onEscalation.name, x.event, idempotencyKeyFor(onEscalation, x.event), new Date(at(x.on, 30))),
-      ),
-    );
-    report.inspectionsOpened += 1;
-    const team = inspectors.filter((i) => (i.jurisdiction === d.jurisdiction || i.jurisdiction === provinceCode) && i !== retired && !registerConflicts.get(i.id)?.includes(d.uscc) && !laterConflicts.some((c) => c.inspectorId === i.id && c.uscc === d.uscc));
-    const inspectorIds = team.slice(0, 2).map((i) => i.id);
-    const assignedOn = workingDayFrom(addDays(x.on, 1));
-    await inspection(assignInspectors({ inspectionId, inspectorIds }, metadata(supervisor, at(assignedOn, 60))));
-    tasks.push({ inspectionId, uscc: d.uscc, product: d.product, inspectorIds, openedOn: assignedOn });
+    const d = x.event.data;
+    for (const message of targetedInspectionOnEscalationCommandsFor(x.event, new Date(at(x.on, 30)))) {
+      await inspection(message);
+      report.inspectionsOpened += 1;
+      const team = inspectors.filter((i) => (i.jurisdiction === d.jurisdiction || i.jurisdiction === provinceCode) && i !== retired && !registerConflicts.get(i.id)?.includes(d.uscc) && !laterConflicts.some((c) => c.inspectorId === i.id && c.uscc === d.uscc));
+      const inspectorIds = team.slice(0, MIN_INSPECTORS_PER_TARGET).map((i) => i.id);
+      const assignedOn = workingDayFrom(addDays(x.on, 1));
+      await inspection(assignInspectors({ inspectionId: message.inspectionId, inspectorIds }, metadata(supervisor, at(assignedOn, 60))));
+      tasks.push({ inspectionId: message.inspectionId, uscc: d.uscc, product: d.product, inspectorIds, openedOn: assignedOn });
+    }
   }
 
   // -- field work: start, findings on every declared indicator, completion (mostly conforming), publication (mostly) --
@@ -525,19 +510,6 @@ export async function runSupervision(target: SupervisionTarget, plan: SeedPlan, 
     report.inspectionsPublished += 1;
   }
   return report;
-}
-
-/**
- * The draw, once: the draw handler refuses a drawn plan before it looks at the idempotency key, so a second run of the
- * seed answers with the recorded draw when the plan was drawn under the same key.
- */
-async function drawOnce(store: EventStore, handler: DrawInspectionsHandler, planId: string, secret: string, metadata: CommandMetadata): Promise<CommandResult> {
-  const history = await store.readStream(planStreamId(planId));
-  const drawn = history.find((e) => e.type === 'InspectionsDrawn');
-  if (drawn && drawn.metadata.idempotencyKey === metadata.idempotencyKey && drawn.metadata.actorId === metadata.actor.id) {
-    return { streamId: drawn.streamId, revision: drawn.revision, events: [drawn], replayed: true };
-  }
-  return handler.execute(new DrawInspectionsCommand(planId, secret, metadata));
 }
 
 /** What the verify route answers for a plan's draw, computed by the same query handler. */

@@ -3,7 +3,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ConflictError, type CommandMetadata } from '@regledger/shared';
 import { DeciderRuntime, type CommandResult, type EventStore } from '@regledger/event-store';
 import { EVENT_STORE } from '@regledger/engine';
-import { enterpriseFactsFrom, enterpriseStreamId } from '@regledger/enterprises/contracts';
+import { enterpriseFactsFrom, enterpriseStreamId, normaliseUscc } from '@regledger/enterprises/contracts';
 import { declarationsStreamId, isDeclarationEvent } from '@regledger/declarations/contracts';
 import { COMPLAINT_ERROR_CODES, complaintDecider, complaintStreamId, type ComplaintCommand, type ComplaintState, type IntakeFacts } from '../domain/index.js';
 
@@ -45,18 +45,25 @@ export class ComplaintCommandHandler implements ICommandHandler<ComplaintBusComm
   ) {}
 
   async execute(message: ComplaintBusCommand): Promise<CommandResult> {
+    const streamId = complaintStreamId(message.complaintId);
+    // A retry under the same key gets the first answer before anything is read from the other contexts;
+    // the fingerprint leaves out the looked-up facts, so it is the same with or without them.
+    const request = message.toCommand({ intake: null });
+    const fingerprint = complaintRequestFingerprint(request);
+    const earlier = await this.runtime.earlierResult(streamId, request, fingerprint);
+    if (earlier) return earlier;
     const intake = message.lookup ? await this.intakeFacts(message.lookup) : null;
-    const command = message.toCommand({ intake });
+    const command = intake === null ? request : message.toCommand({ intake });
     const expected = message.expectedVersion;
-    return this.runtime.handle(complaintDecider, complaintStreamId(message.complaintId), command, {
-      fingerprint: complaintRequestFingerprint(command),
+    return this.runtime.handle(complaintDecider, streamId, command, {
+      fingerprint,
       precondition: expected === undefined ? undefined : (state: ComplaintState) => assertVersion(state, message.complaintId, expected),
     });
   }
 
   /** The enterprise's registration and, when named, whether the declaration is one of that enterprise's. */
   private async intakeFacts(lookup: IntakeLookup): Promise<IntakeFacts> {
-    const uscc = lookup.uscc.trim().toUpperCase();
+    const uscc = normaliseUscc(lookup.uscc);
     const enterprise = enterpriseFactsFrom(await this.store.readStream(enterpriseStreamId(uscc)));
     let declarationFound: boolean | null = null;
     if (lookup.declarationId !== null) {

@@ -8,6 +8,7 @@
  */
 import type { ComplaintDeadlineMissed, ComplaintEscalated, ComplaintEvent } from '../domain/complaint.events.js';
 import { COMPLAINT_EVENT_TYPES } from '../domain/complaint.events.js';
+import type { NarrowedEvent } from '@regledger/shared';
 
 export type {
   CaseDecisionRecorded,
@@ -42,12 +43,11 @@ export type {
 export { COMPLAINT_EVENT_TYPES, COMPLAINT_STREAM_PREFIX, complaintStreamId } from '../domain/complaint.events.js';
 export type { ComplainedProduct, ComplaintChannel, ComplaintCloseOutcome, ComplaintDeadlineKind, ComplaintKind, MediationOutcome } from '../domain/complaint.commands.js';
 
-type Narrowed<E, T extends ComplaintEvent> = E & { type: T['type']; data: T['data'] };
 
-export const isComplaintEvent = <E extends { type: string }>(e: E): e is Narrowed<E, ComplaintEvent> => (COMPLAINT_EVENT_TYPES as readonly string[]).includes(e.type);
+export const isComplaintEvent = <E extends { type: string }>(e: E): e is NarrowedEvent<E, ComplaintEvent> => (COMPLAINT_EVENT_TYPES as readonly string[]).includes(e.type);
 
 /** Works on recorded envelopes too: `data` is narrowed to `ComplaintEscalatedData`. */
-export const isComplaintEscalated = <E extends { type: string }>(e: E): e is Narrowed<E, ComplaintEscalated> => e.type === 'ComplaintEscalated';
+export const isComplaintEscalated = <E extends { type: string }>(e: E): e is NarrowedEvent<E, ComplaintEscalated> => e.type === 'ComplaintEscalated';
 
 /** Works on recorded envelopes too: `data` is narrowed to `ComplaintDeadlineMissedData`. */
-export const isComplaintDeadlineMissed = <E extends { type: string }>(e: E): e is Narrowed<E, ComplaintDeadlineMissed> => e.type === 'ComplaintDeadlineMissed';
+export const isComplaintDeadlineMissed = <E extends { type: string }>(e: E): e is NarrowedEvent<E, ComplaintDeadlineMissed> => e.type === 'ComplaintDeadlineMissed';

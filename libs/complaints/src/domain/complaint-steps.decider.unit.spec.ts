@@ -6,7 +6,7 @@ import { mayReadComplainant, mayReadComplaint } from './complaint-access.policy.
 import type { ComplaintCommand, ReceiveComplaintData } from './complaint.commands.js';
 import { complaintDecider } from './complaint.decider.js';
 import type { ComplaintEvent, ComplaintReceivedData } from './complaint.events.js';
-import { acceptanceDueOn, deadlinesOn, nextDeadline, openDeadlines, type ComplaintDeadlineFacts } from './complaint.rules.js';
+import { acceptanceDueOn, deadlinesOn, openDeadlines, type ComplaintDeadlineFacts } from './complaint.rules.js';
 
 const ID = 'c-0100';
 const USCC = '914403001922038216';
@@ -243,8 +243,8 @@ describe('open deadlines and the next one on a date', () => {
   it('given a received complaint, then only acceptance is open; overdue the day after it is due', () => {
     const f = facts({ kind: 'complaint', status: 'received', verificationDueOn: null });
     expect(openDeadlines(f)).toEqual([{ deadline: 'acceptance', dueOn: '2026-10-15' }]);
-    expect(nextDeadline(f, '2026-10-15')).toEqual({ deadline: 'acceptance', dueOn: '2026-10-15', overdue: false });
-    expect(nextDeadline(f, '2026-10-16')).toEqual({ deadline: 'acceptance', dueOn: '2026-10-15', overdue: true });
+    expect(deadlinesOn(f, '2026-10-15')[0]).toEqual({ deadline: 'acceptance', dueOn: '2026-10-15', overdue: false });
+    expect(deadlinesOn(f, '2026-10-16')[0]).toEqual({ deadline: 'acceptance', dueOn: '2026-10-15', overdue: true });
   });
 
   it('given an accepted complaint, then the end of mediation is open until mediation is recorded; none while testing pauses it', () => {

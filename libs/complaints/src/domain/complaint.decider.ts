@@ -46,6 +46,8 @@ import {
 } from './complaint.rules.js';
 
 export type ComplaintStatus = 'none' | 'received' | 'accepted' | 'rejected' | 'closed';
+/** The statuses a received complaint can be in. */
+export const COMPLAINT_STATUSES: readonly Exclude<ComplaintStatus, 'none'>[] = Object.freeze(['received', 'accepted', 'rejected', 'closed'] as Exclude<ComplaintStatus, 'none'>[]);
 
 /** The state of one complaint stream. */
 export interface ComplaintState {
@@ -62,8 +64,6 @@ export interface ComplaintState {
   receivedOn: string | null;
   acceptanceDueOn: string | null;
   acceptedOn: string | null;
-  rejectedOn: string | null;
-  rejectedReason: string | null;
   handlerId: string | null;
   mediation: { outcome: MediationOutcome; recordedOn: string } | null;
   /** Closed testing pauses (art. 20). */
@@ -76,7 +76,6 @@ export interface ComplaintState {
   caseDecision: { openCase: boolean; decidedOn: string } | null;
   reporterNotificationDueOn: string | null;
   reporterNotifiedOn: string | null;
-  closedOutcome: ComplaintCloseOutcome | null;
   /** The latest date of any step so far: closing is not dated before it. */
   lastStepOn: string | null;
   /** deadlineMissKey of every missed deadline already recorded. */
@@ -96,8 +95,6 @@ const INITIAL_STATE: ComplaintState = Object.freeze({
   receivedOn: null,
   acceptanceDueOn: null,
   acceptedOn: null,
-  rejectedOn: null,
-  rejectedReason: null,
   handlerId: null,
   mediation: null,
   pauses: [],
@@ -109,7 +106,6 @@ const INITIAL_STATE: ComplaintState = Object.freeze({
   caseDecision: null,
   reporterNotificationDueOn: null,
   reporterNotifiedOn: null,
-  closedOutcome: null,
   lastStepOn: null,
   missed: [],
 }) as ComplaintState;
@@ -129,12 +125,17 @@ export const deadlineFactsOf = (state: ComplaintState): ComplaintDeadlineFacts =
 
 type StepType = Exclude<ComplaintCommand['type'], 'ReceiveComplaint' | 'RecordComplaintDeadlineMissed'>;
 
-const SPECS: Record<StepType, FieldSpec> = {
+/** A step's fields; `stepOn` names the date field the step is dated by (`on` unless given). */
+interface StepSpec extends FieldSpec {
+  stepOn?: string;
+}
+
+const SPECS: Record<StepType, StepSpec> = {
   AcceptComplaint: { optionalDates: ['on'] },
   RejectComplaint: { text: ['reason'], optionalDates: ['on'] },
   AssignHandler: { text: ['handlerId'], optionalDates: ['on'] },
   RecordMediation: { text: ['summary'], oneOf: { outcome: MEDIATION_OUTCOMES }, optionalDates: ['on'] },
-  PauseForTesting: { dates: ['from'], optionalDates: ['to'] },
+  PauseForTesting: { dates: ['from'], optionalDates: ['to'], stepOn: 'from' },
   ResumeAfterTesting: { dates: ['on'] },
   EscalateToInspection: { text: ['reason'], optionalDates: ['on'] },
   CloseComplaint: { text: ['summary'], oneOf: { outcome: COMPLAINT_CLOSE_OUTCOMES }, optionalDates: ['on'] },
@@ -147,11 +148,13 @@ const SPECS: Record<StepType, FieldSpec> = {
 const admit = (command: Extract<ComplaintCommand, { type: StepType }>, state: ComplaintState): { id: string; today: string; on: string; f: Record<string, unknown> } => {
   assertRoleMayHandleComplaints(command.metadata.actor, command.type);
   const today = commandDate(command.metadata.now);
-  const f = validateFields(command.data, SPECS[command.type]);
+  const spec = SPECS[command.type];
+  const f = validateFields(command.data, spec);
   const id = f.complaintId as string;
   assertComplaintExists(state, id);
   assertComplaintJurisdiction(command.metadata.actor, command.type, state.jurisdiction);
-  const on = command.type === 'PauseForTesting' ? stepDate('from', f.from as string, today) : stepDate('on', (f.on as string | null | undefined) ?? null, today);
+  const dateField = spec.stepOn ?? 'on';
+  const on = stepDate(dateField, (f[dateField] as string | null | undefined) ?? null, today);
   return { id, today, on, f };
 };
 
@@ -371,7 +374,7 @@ const evolveKnown = (state: ComplaintState, event: ComplaintEvent): ComplaintSta
         lastStepOn: later(state.lastStepOn, event.data.acceptedOn),
       };
     case 'ComplaintRejected':
-      return { ...state, status: 'rejected', rejectedOn: event.data.rejectedOn, rejectedReason: event.data.reason, lastStepOn: later(state.lastStepOn, event.data.rejectedOn) };
+      return { ...state, status: 'rejected', lastStepOn: later(state.lastStepOn, event.data.rejectedOn) };
     case 'HandlerAssigned':
       return { ...state, handlerId: event.data.handlerId, lastStepOn: later(state.lastStepOn, event.data.assignedOn) };
     case 'MediationRecorded':
@@ -393,7 +396,7 @@ const evolveKnown = (state: ComplaintState, event: ComplaintEvent): ComplaintSta
     case 'ComplaintEscalated':
       return { ...state, escalatedOn: event.data.escalatedOn, lastStepOn: later(state.lastStepOn, event.data.escalatedOn) };
     case 'ComplaintClosed':
-      return { ...state, status: 'closed', closedOutcome: event.data.outcome, lastStepOn: later(state.lastStepOn, event.data.closedOn) };
+      return { ...state, status: 'closed', lastStepOn: later(state.lastStepOn, event.data.closedOn) };
     case 'VerificationExtended':
       return { ...state, verificationExtended: true, verificationDueOn: event.data.verificationDueOn };
     case 'CaseDecisionRecorded':

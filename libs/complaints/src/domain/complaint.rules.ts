@@ -18,7 +18,7 @@ import {
   throwIfFieldErrors,
 } from '@regledger/shared';
 import type { FieldError, WorkingDayPause } from '@regledger/shared';
-import { usccDefect } from '@regledger/enterprises/contracts';
+import { normaliseUscc, usccDefect } from '@regledger/enterprises/contracts';
 import { COMPLAINT_CHANNELS, COMPLAINT_DEADLINE_KINDS, COMPLAINT_KINDS } from './complaint.commands.js';
 import type { Complainant, ComplainedProduct, ComplaintDeadlineKind, ComplaintKind, IntakeFacts, ReceiveComplaintData } from './complaint.commands.js';
 import type { ComplaintState, ComplaintStatus } from './complaint.decider.js';
@@ -292,9 +292,6 @@ export const isDeadlinePassed = (dueOn: string, date: string): boolean => date >
 export const deadlinesOn = (f: ComplaintDeadlineFacts, date: string): DeadlineOnDate[] =>
   openDeadlines(f).map((d) => ({ ...d, overdue: isDeadlinePassed(d.dueOn, date) }));
 
-/** The next deadline on a date: the earliest open one (an overdue one when any is), or null. */
-export const nextDeadline = (f: ComplaintDeadlineFacts, date: string): DeadlineOnDate | null => deadlinesOn(f, date)[0] ?? null;
-
 /** The idempotency of a missed deadline: one fact per complaint, deadline kind and due date. */
 export const deadlineMissKey = (complaintId: string, deadline: ComplaintDeadlineKind, dueOn: string): string => `${complaintId}:${deadline}:${dueOn}`;
 
@@ -335,7 +332,7 @@ export const validateReceiveComplaint = (data: ReceiveComplaintData, today: stri
   const complaintId = checkText('complaintId', d.complaintId, COMPLAINT_FIELD_LIMITS.id, errors);
   const kind = checkOneOf('kind', d.kind, COMPLAINT_KINDS, errors);
   const channel = checkOneOf('channel', d.channel, COMPLAINT_CHANNELS, errors);
-  const uscc = checkText('uscc', d.uscc, 18, errors).toUpperCase();
+  const uscc = normaliseUscc(checkText('uscc', d.uscc, 18, errors));
   const usccFault = uscc === '' ? null : usccDefect(uscc);
   if (usccFault !== null) errors.push({ field: 'uscc', rule: usccFault, message: 'must be a valid unified social credit code (GB 32100-2015)' });
   const declarationId = checkOptionalText('declarationId', d.declarationId, COMPLAINT_FIELD_LIMITS.id, errors);

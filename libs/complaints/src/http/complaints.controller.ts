@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import type { CommandResult } from '@regledger/event-store';
-import { chinaDate } from '@regledger/shared';
+import { chinaDate, type Role } from '@regledger/shared';
 import { Public, Roles, commandMetadata, etag, expectedRevisionFrom, requestTime, type EngineRequest } from '@regledger/http';
 import { assertComplaintIdShape, complaintIdFor } from '../complaint-id.js';
 import type { ComplaintBusCommand } from '../commands/complaint-command.handler.js';
@@ -31,7 +31,7 @@ import { decideOnCase } from '../commands/decide-on-case/decide-on-case.command.
 import { DecideOnCaseRequestDto } from '../commands/decide-on-case/decide-on-case.request.dto.js';
 import { notifyReporter } from '../commands/notify-reporter/notify-reporter.command.js';
 import { NotifyReporterRequestDto } from '../commands/notify-reporter/notify-reporter.request.dto.js';
-import type { ComplaintCloseOutcome } from '../domain/index.js';
+import { COMPLAINT_JURISDICTION_ROLES, COMPLAINT_PERIODS, COMPLAINT_READER_ROLES } from '../domain/index.js';
 import { FindComplaintsQuery, type ComplaintListPage } from '../queries/find-complaints/find-complaints.query.js';
 import { FindComplaintsRequestDto } from '../queries/find-complaints/find-complaints.request.dto.js';
 import { GetComplaintQuery, type ComplaintPage } from '../queries/get-complaint/get-complaint.query.js';
@@ -41,10 +41,13 @@ import { OverdueCountsQuery, type OverdueCounts } from '../queries/overdue-count
 import { ComplaintStatisticsQuery, type ComplaintStatistics } from '../queries/complaint-statistics/complaint-statistics.query.js';
 import { ComplaintStatisticsRequestDto } from '../queries/complaint-statistics/complaint-statistics.request.dto.js';
 
-/** Who handles complaints (domain.md §1); the domain checks the jurisdiction. */
-const HANDLERS = ['complaint_handler', 'supervisor', 'admin'] as const;
-/** Who reads complaints (design choice, docs/complaints.md); the complainant is masked unless the reader is a handler of the jurisdiction. */
-const READERS = ['complaint_handler', 'supervisor', 'inspector', 'analyst', 'admin', 'enterprise'] as const;
+/** Who handles complaints (domain.md §1): the jurisdiction roles and admin; the domain checks the jurisdiction. */
+const HANDLERS: Role[] = [...COMPLAINT_JURISDICTION_ROLES, 'admin'];
+/**
+ * Who reads complaints (design choice, docs/complaints.md): the readers of a jurisdiction and an enterprise,
+ * for complaints about itself; the complainant is masked unless the reader is a handler of the jurisdiction.
+ */
+const READERS: Role[] = [...COMPLAINT_READER_ROLES, 'enterprise'];
 const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer and records nothing new' };
 const IF_MATCH_HEADER = { name: 'If-Match', required: false, description: 'The complaint version (ETag) the step is based on; a stale one answers 409' };
 
@@ -84,7 +87,7 @@ export class ComplaintsController {
   @Roles(...HANDLERS)
   @ApiBearerAuth()
   @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Receive a complaint or a report (intake); acceptance is due within 7 working days' })
+  @ApiOperation({ summary: `Receive a complaint or a report (intake); acceptance is due within ${COMPLAINT_PERIODS.acceptanceWorkingDays} working days` })
   async receive(@Body() body: ReceiveComplaintRequestDto, @Req() req: EngineRequest, @Res({ passthrough: true }) res: Response): Promise<Record<string, unknown>> {
     const metadata = commandMetadata(req);
     const complaintId = complaintIdFor({ actorId: metadata.actor.id, idempotencyKey: metadata.idempotencyKey });
@@ -134,7 +137,7 @@ export class ComplaintsController {
   }
 
   @Get('overdue-counts')
-  @Roles('complaint_handler', 'supervisor', 'inspector', 'analyst', 'admin')
+  @Roles(...COMPLAINT_READER_ROLES)
   @ApiBearerAuth()
   @ApiOperation({ summary: "Overdue items per jurisdiction inside the actor's jurisdiction, as of today (China date)" })
   overdueCounts(@Req() req: EngineRequest): Promise<OverdueCounts> {
@@ -171,7 +174,7 @@ export class ComplaintsController {
   @ApiBearerAuth()
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiHeader(IF_MATCH_HEADER)
-  @ApiOperation({ summary: 'Accept (art. 14): a complaint goes to mediation (45 working days), a report to verification (15)' })
+  @ApiOperation({ summary: `Accept (art. 14): a complaint goes to mediation (${COMPLAINT_PERIODS.mediationWorkingDays} working days), a report to verification (${COMPLAINT_PERIODS.verificationWorkingDays})` })
   accept(@Param('id') id: string, @Body() body: AcceptComplaintRequestDto, @Req() req: EngineRequest, @Res({ passthrough: true }) res: Response): Promise<Record<string, unknown>> {
     const complaintId = assertComplaintIdShape(id);
     return this.run(res, complaintId, acceptComplaint({ complaintId, ...(body.on ? { on: body.on } : {}) }, commandMetadata(req), this.expected(req)));
@@ -265,7 +268,7 @@ export class ComplaintsController {
     return this.run(
       res,
       complaintId,
-      closeComplaint({ complaintId, outcome: body.outcome as ComplaintCloseOutcome, summary: body.summary, ...(body.on ? { on: body.on } : {}) }, commandMetadata(req), this.expected(req)),
+      closeComplaint({ complaintId, outcome: body.outcome, summary: body.summary, ...(body.on ? { on: body.on } : {}) }, commandMetadata(req), this.expected(req)),
     );
   }
 
@@ -275,7 +278,7 @@ export class ComplaintsController {
   @ApiBearerAuth()
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiHeader(IF_MATCH_HEADER)
-  @ApiOperation({ summary: "Extend a report's verification once by 15 working days, before it is due (art. 23)" })
+  @ApiOperation({ summary: `Extend a report's verification once by ${COMPLAINT_PERIODS.verificationExtensionWorkingDays} working days, before it is due (art. 23)` })
   extend(@Param('id') id: string, @Body() body: ExtendVerificationRequestDto, @Req() req: EngineRequest, @Res({ passthrough: true }) res: Response): Promise<Record<string, unknown>> {
     const complaintId = assertComplaintIdShape(id);
     return this.run(res, complaintId, extendVerification({ complaintId, reason: body.reason, ...(body.on ? { on: body.on } : {}) }, commandMetadata(req), this.expected(req)));
@@ -287,7 +290,7 @@ export class ComplaintsController {
   @ApiBearerAuth()
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiHeader(IF_MATCH_HEADER)
-  @ApiOperation({ summary: 'Decide whether a case is opened on a report; a real-name reporter is due to be told within 5 working days (art. 31)' })
+  @ApiOperation({ summary: `Decide whether a case is opened on a report; a real-name reporter is due to be told within ${COMPLAINT_PERIODS.reporterNotificationWorkingDays} working days (art. 31)` })
   decide(@Param('id') id: string, @Body() body: DecideOnCaseRequestDto, @Req() req: EngineRequest, @Res({ passthrough: true }) res: Response): Promise<Record<string, unknown>> {
     const complaintId = assertComplaintIdShape(id);
     return this.run(

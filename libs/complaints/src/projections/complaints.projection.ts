@@ -1,8 +1,16 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { AnyDb } from '@regledger/database';
 import type { RecordedEvent } from '@regledger/event-store';
 import type { Projection, TableNames } from '@regledger/read-models';
-import { COMPLAINT_EVENT_TYPES, openDeadlines, type ComplaintDeadlineFacts, type ComplaintEvent, type ComplaintKind, type ComplaintStatus } from '../domain/index.js';
+import {
+  COMPLAINT_EVENT_TYPES,
+  openDeadlines,
+  type ComplaintDeadlineFacts,
+  type ComplaintEvent,
+  type ComplaintEventType,
+  type ComplaintKind,
+  type ComplaintStatus,
+} from '../domain/index.js';
 
 /** The columns the deadline rules read, as stored. */
 export interface DeadlineColumns {
@@ -38,14 +46,16 @@ export const DEADLINE_COLUMNS = `kind, status, to_char(acceptance_due_on, 'YYYY-
 /**
  * Complaints and reports for lists, the handler's queue and the detail page:
  * - `complaints`: one row per complaint with every recorded fact (the complainant as recorded; masking
- *   happens at query time per reader), its open deadlines and the earliest of them (`next_due_on`);
+ *   happens at query time per reader) and, for ordering, filtering and grouping, the kind and due date of
+ *   its earliest open deadline (`next_deadline`, `next_due_on`). The open deadlines themselves are computed
+ *   where they are read, from the row's facts with the domain's rule (`deadlinesOn(deadlineFactsOfRow(row), today)`);
  *   whether a deadline is overdue is decided at query time from today's China date;
  * - `complaint_timeline`: every step with its date, who recorded it and when.
  * Rows remember the stream revision they reflect; replays change nothing.
  */
 export const complaintsProjection: Projection = {
   name: 'complaints',
-  version: 1,
+  version: 2,
   tables: ['complaints', 'complaint_timeline'],
   handles: [...COMPLAINT_EVENT_TYPES],
 
@@ -91,7 +101,6 @@ export const complaintsProjection: Projection = {
         closed_summary text,
         closed_on date,
         missed jsonb not null default '[]',
-        open_deadlines jsonb not null default '[]',
         next_deadline text,
         next_due_on date,
         version integer not null,
@@ -154,107 +163,114 @@ const stepOn = (e: ComplaintEvent): string | null => {
   }
 };
 
+/** The events that change a fact the deadline rules read (`DeadlineColumns`); only these move the next deadline. */
+const CHANGES_DEADLINE_FACTS: ReadonlySet<string> = new Set<ComplaintEventType>([
+  'ComplaintReceived',
+  'ComplaintAccepted',
+  'ComplaintRejected',
+  'MediationRecorded',
+  'TestingPaused',
+  'TestingResumed',
+  'ComplaintClosed',
+  'VerificationExtended',
+  'CaseDecisionRecorded',
+  'ReporterNotified',
+]);
+
 async function applyComplaintEvent(trx: AnyDb, e: RecordedEvent & ComplaintEvent, t: TableNames): Promise<void> {
-  const C = sql.table(t.complaints);
+  const id = (e.data as { complaintId: string }).complaintId;
   const rev = e.revision.toString();
   const at = e.recordedAt.toISOString();
-  const id = (e.data as { complaintId: string }).complaintId;
-  const set = sql`stream_revision = ${rev}::bigint, version = ${rev}::int + 1, updated_at = ${at}::timestamptz`;
-  const where = sql`complaint_id = ${id} and stream_revision < ${rev}::bigint`;
-  switch (e.type) {
-    case 'ComplaintReceived': {
-      const d = e.data;
-      await sql`
-        insert into ${C} (complaint_id, kind, channel, uscc, enterprise_name, enterprise_registered, declaration_id, product, facts, complainant, harm_known_on,
-          jurisdiction, status, received_on, acceptance_due_on, version, stream_revision, received_at, updated_at)
-        values (${d.complaintId}, ${d.kind}, ${d.channel}, ${d.uscc}, ${d.enterpriseName ?? null}, ${d.enterpriseRegistered ?? null}, ${d.declarationId},
-          ${d.product === null ? null : JSON.stringify(d.product)}::jsonb, ${d.facts}, ${JSON.stringify(d.complainant)}::jsonb, ${d.harmKnownOn}::date,
-          ${d.jurisdiction}, 'received', ${d.receivedOn}::date, ${d.acceptanceDueOn}::date, ${rev}::int + 1, ${rev}::bigint, ${at}::timestamptz, ${at}::timestamptz)
-        on conflict (complaint_id) do nothing`.execute(trx);
-      break;
-    }
-    case 'ComplaintAccepted': {
-      const d = e.data;
-      await sql`update ${C} set status = 'accepted', accepted_on = ${d.acceptedOn}::date, mediation_ends_on = ${d.mediationEndsOn}::date,
-        verification_due_on = ${d.verificationDueOn}::date, ${set} where ${where}`.execute(trx);
-      break;
-    }
-    case 'ComplaintRejected': {
-      const d = e.data;
-      await sql`update ${C} set status = 'rejected', rejected_on = ${d.rejectedOn}::date, rejected_reason = ${d.reason}, ${set} where ${where}`.execute(trx);
-      break;
-    }
-    case 'HandlerAssigned':
-      await sql`update ${C} set handler_id = ${e.data.handlerId}, ${set} where ${where}`.execute(trx);
-      break;
-    case 'MediationRecorded': {
-      const d = e.data;
-      await sql`update ${C} set mediation_outcome = ${d.outcome}, mediation_summary = ${d.summary}, mediation_recorded_on = ${d.recordedOn}::date, ${set} where ${where}`.execute(trx);
-      break;
-    }
-    case 'TestingPaused': {
-      const d = e.data;
-      if (d.to === null) {
-        await sql`update ${C} set testing_paused_from = ${d.from}::date, mediation_ends_on = null, ${set} where ${where}`.execute(trx);
-      } else {
-        await sql`update ${C} set pauses = pauses || ${JSON.stringify([{ from: d.from, to: d.to }])}::jsonb, mediation_ends_on = ${d.mediationEndsOn}::date, ${set}
-          where ${where}`.execute(trx);
-      }
-      break;
-    }
-    case 'TestingResumed': {
-      const d = e.data;
-      await sql`update ${C} set testing_paused_from = null, pauses = pauses || ${JSON.stringify([{ from: d.pausedFrom, to: d.pausedTo }])}::jsonb,
-        mediation_ends_on = ${d.mediationEndsOn}::date, ${set} where ${where}`.execute(trx);
-      break;
-    }
-    case 'ComplaintEscalated': {
-      const d = e.data;
-      await sql`update ${C} set escalated_on = ${d.escalatedOn}::date, escalation_reason = ${d.reason}, ${set} where ${where}`.execute(trx);
-      break;
-    }
-    case 'ComplaintClosed': {
-      const d = e.data;
-      await sql`update ${C} set status = 'closed', closed_outcome = ${d.outcome}, closed_summary = ${d.summary}, closed_on = ${d.closedOn}::date, ${set} where ${where}`.execute(trx);
-      break;
-    }
-    case 'VerificationExtended':
-      await sql`update ${C} set verification_extended = true, verification_due_on = ${e.data.verificationDueOn}::date, ${set} where ${where}`.execute(trx);
-      break;
-    case 'CaseDecisionRecorded': {
-      const d = e.data;
-      await sql`update ${C} set case_open = ${d.openCase}, case_reason = ${d.reason}, case_decided_on = ${d.decidedOn}::date,
-        reporter_notification_due_on = ${d.reporterNotificationDueOn}::date, ${set} where ${where}`.execute(trx);
-      break;
-    }
-    case 'ReporterNotified': {
-      const d = e.data;
-      await sql`update ${C} set reporter_notified_on = ${d.on}::date, reporter_notified_late = ${d.late}, ${set} where ${where}`.execute(trx);
-      break;
-    }
-    case 'ComplaintDeadlineMissed': {
-      const d = e.data;
-      const miss = [{ deadline: d.deadline, dueOn: d.dueOn, recordedOn: d.recordedOn }];
-      await sql`update ${C} set missed = missed || ${JSON.stringify(miss)}::jsonb, ${set} where ${where}`.execute(trx);
-      break;
-    }
-    default:
-      return;
+  const change = rowChange(e, t, id, rev, at);
+  if (change === null) return;
+  if (CHANGES_DEADLINE_FACTS.has(e.type)) {
+    // The row as changed (none on a replay, which changes nothing) gives the facts the next deadline is computed from.
+    const changed = await sql<DeadlineColumns>`${change} returning ${sql.raw(DEADLINE_COLUMNS)}`.execute(trx);
+    if (changed.rows.length) await storeNextDeadline(trx, t, id, changed.rows[0]);
+  } else {
+    await change.execute(trx);
   }
-  await refreshDeadlines(trx, t, id);
   await sql`
     insert into ${sql.table(t.complaint_timeline)} (complaint_id, stream_revision, event_type, step_on, recorded_at, actor_id, actor_role, event_id)
     values (${id}, ${rev}::bigint, ${e.type}, ${stepOn(e)}::date, ${at}::timestamptz, ${e.metadata.actorId}, ${e.metadata.actorRole}, ${e.id})
     on conflict (complaint_id, stream_revision) do nothing`.execute(trx);
 }
 
-/** Recomputes the open deadlines of the row with the domain's rule (the same whatever the replay). */
-async function refreshDeadlines(trx: AnyDb, t: TableNames, id: string): Promise<void> {
+/** The statement that records the event on the complaint's row; it changes nothing when the row already reflects the event. */
+function rowChange(e: ComplaintEvent, t: TableNames, id: string, rev: string, at: string): RawBuilder<unknown> | null {
   const C = sql.table(t.complaints);
-  const r = await sql<DeadlineColumns>`select ${sql.raw(DEADLINE_COLUMNS)} from ${C} where complaint_id = ${id}`.execute(trx);
-  if (!r.rows.length) return;
-  const open = openDeadlines(deadlineFactsOfRow(r.rows[0]));
-  const next = open[0] ?? null;
-  await sql`update ${C} set open_deadlines = ${JSON.stringify(open)}::jsonb, next_deadline = ${next?.deadline ?? null}, next_due_on = ${next?.dueOn ?? null}::date
+  const set = sql`stream_revision = ${rev}::bigint, version = ${rev}::int + 1, updated_at = ${at}::timestamptz`;
+  const where = sql`complaint_id = ${id} and stream_revision < ${rev}::bigint`;
+  switch (e.type) {
+    case 'ComplaintReceived': {
+      const d = e.data;
+      return sql`
+        insert into ${C} (complaint_id, kind, channel, uscc, enterprise_name, enterprise_registered, declaration_id, product, facts, complainant, harm_known_on,
+          jurisdiction, status, received_on, acceptance_due_on, version, stream_revision, received_at, updated_at)
+        values (${d.complaintId}, ${d.kind}, ${d.channel}, ${d.uscc}, ${d.enterpriseName ?? null}, ${d.enterpriseRegistered ?? null}, ${d.declarationId},
+          ${d.product === null ? null : JSON.stringify(d.product)}::jsonb, ${d.facts}, ${JSON.stringify(d.complainant)}::jsonb, ${d.harmKnownOn}::date,
+          ${d.jurisdiction}, 'received', ${d.receivedOn}::date, ${d.acceptanceDueOn}::date, ${rev}::int + 1, ${rev}::bigint, ${at}::timestamptz, ${at}::timestamptz)
+        on conflict (complaint_id) do nothing`;
+    }
+    case 'ComplaintAccepted': {
+      const d = e.data;
+      return sql`update ${C} set status = 'accepted', accepted_on = ${d.acceptedOn}::date, mediation_ends_on = ${d.mediationEndsOn}::date,
+        verification_due_on = ${d.verificationDueOn}::date, ${set} where ${where}`;
+    }
+    case 'ComplaintRejected': {
+      const d = e.data;
+      return sql`update ${C} set status = 'rejected', rejected_on = ${d.rejectedOn}::date, rejected_reason = ${d.reason}, ${set} where ${where}`;
+    }
+    case 'HandlerAssigned':
+      return sql`update ${C} set handler_id = ${e.data.handlerId}, ${set} where ${where}`;
+    case 'MediationRecorded': {
+      const d = e.data;
+      return sql`update ${C} set mediation_outcome = ${d.outcome}, mediation_summary = ${d.summary}, mediation_recorded_on = ${d.recordedOn}::date, ${set} where ${where}`;
+    }
+    case 'TestingPaused': {
+      const d = e.data;
+      return d.to === null
+        ? sql`update ${C} set testing_paused_from = ${d.from}::date, mediation_ends_on = null, ${set} where ${where}`
+        : sql`update ${C} set pauses = pauses || ${JSON.stringify([{ from: d.from, to: d.to }])}::jsonb, mediation_ends_on = ${d.mediationEndsOn}::date, ${set}
+          where ${where}`;
+    }
+    case 'TestingResumed': {
+      const d = e.data;
+      return sql`update ${C} set testing_paused_from = null, pauses = pauses || ${JSON.stringify([{ from: d.pausedFrom, to: d.pausedTo }])}::jsonb,
+        mediation_ends_on = ${d.mediationEndsOn}::date, ${set} where ${where}`;
+    }
+    case 'ComplaintEscalated': {
+      const d = e.data;
+      return sql`update ${C} set escalated_on = ${d.escalatedOn}::date, escalation_reason = ${d.reason}, ${set} where ${where}`;
+    }
+    case 'ComplaintClosed': {
+      const d = e.data;
+      return sql`update ${C} set status = 'closed', closed_outcome = ${d.outcome}, closed_summary = ${d.summary}, closed_on = ${d.closedOn}::date, ${set} where ${where}`;
+    }
+    case 'VerificationExtended':
+      return sql`update ${C} set verification_extended = true, verification_due_on = ${e.data.verificationDueOn}::date, ${set} where ${where}`;
+    case 'CaseDecisionRecorded': {
+      const d = e.data;
+      return sql`update ${C} set case_open = ${d.openCase}, case_reason = ${d.reason}, case_decided_on = ${d.decidedOn}::date,
+        reporter_notification_due_on = ${d.reporterNotificationDueOn}::date, ${set} where ${where}`;
+    }
+    case 'ReporterNotified': {
+      const d = e.data;
+      return sql`update ${C} set reporter_notified_on = ${d.on}::date, reporter_notified_late = ${d.late}, ${set} where ${where}`;
+    }
+    case 'ComplaintDeadlineMissed': {
+      const d = e.data;
+      const miss = [{ deadline: d.deadline, dueOn: d.dueOn, recordedOn: d.recordedOn }];
+      return sql`update ${C} set missed = missed || ${JSON.stringify(miss)}::jsonb, ${set} where ${where}`;
+    }
+    default:
+      return null;
+  }
+}
+
+/** Stores the earliest open deadline of the row, by the domain's rule, for ordering and grouping. */
+async function storeNextDeadline(trx: AnyDb, t: TableNames, id: string, facts: DeadlineColumns): Promise<void> {
+  const next = openDeadlines(deadlineFactsOfRow(facts))[0] ?? null;
+  await sql`update ${sql.table(t.complaints)} set next_deadline = ${next?.deadline ?? null}, next_due_on = ${next?.dueOn ?? null}::date
     where complaint_id = ${id}`.execute(trx);
 }

@@ -13,8 +13,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { CALENDAR_DATE_PATTERN } from '@regledger/http';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class StandardRequestDto {
   @ApiProperty({ enum: ['national', 'industry', 'local', 'group', 'enterprise'], example: 'national' })
@@ -38,7 +38,7 @@ export class StandardRequestDto {
   mandatory!: boolean;
 
   @ApiProperty({ description: 'Date the standard was issued (YYYY-MM-DD)', example: '2022-10-12' })
-  @Matches(DATE, { message: 'issuedOn must be a date YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE_PATTERN, { message: 'issuedOn must be a date YYYY-MM-DD' })
   issuedOn!: string;
 }
 
@@ -137,7 +137,7 @@ export class DeclarationContentRequestDto {
 
   @ApiPropertyOptional({ description: 'Date of first sale or provision (YYYY-MM-DD)', nullable: true })
   @IsOptional()
-  @Matches(DATE, { message: 'firstSaleOn must be a date YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE_PATTERN, { message: 'firstSaleOn must be a date YYYY-MM-DD' })
   firstSaleOn?: string | null;
 
   @ApiPropertyOptional({ type: BelowRecommendedRequestDto })

@@ -6,6 +6,7 @@
  */
 import type { DeclarationEvent, DeclarationMarkedLate, RedeclarationOverdue } from '../domain/declaration.events.js';
 import { DECLARATION_EVENT_TYPES } from '../domain/declaration.events.js';
+import type { NarrowedEvent } from '@regledger/shared';
 
 export type {
   DeclarationAbolished,
@@ -40,8 +41,11 @@ export type {
   StandardRef,
 } from '../domain/declaration.types.js';
 export { DEFAULT_DECLARATION_POLICY } from '../domain/declaration.types.js';
+/** Other contexts fold a declarations stream with the decider's `evolve` and read the version in force on a date (domain.md §3). */
+export type { DeclarationRecord, DeclarationVersionRecord, DeclarationsState } from '../domain/declaration.decider.js';
+export { versionInForceOn } from '../domain/declaration.rules.js';
 export type { DeclarationVersionInForce } from '../domain/declaration-in-force.js';
-export { declarationsInForceFor } from '../domain/declaration-in-force.js';
+export { declarationsInForceFor, declarationsStateOf } from '../domain/declaration-in-force.js';
 export type { StandardKind, StandardNature } from '../domain/standard-number.rule.js';
 export { STANDARD_KINDS } from '../domain/standard-number.rule.js';
 export type { ProductCategory } from '../domain/product-category.js';
@@ -54,15 +58,14 @@ export type {
   RequireRedeclarationData,
 } from '../domain/declaration.commands.js';
 
-type Narrowed<E, T extends DeclarationEvent> = E & { type: T['type']; data: T['data'] };
 
-export const isDeclarationEvent = <E extends { type: string }>(e: E): e is Narrowed<E, DeclarationEvent> =>
+export const isDeclarationEvent = <E extends { type: string }>(e: E): e is NarrowedEvent<E, DeclarationEvent> =>
   (DECLARATION_EVENT_TYPES as readonly string[]).includes(e.type);
 
 /** Works on recorded envelopes too: `data` is narrowed to `DeclarationMarkedLateData`. */
-export const isDeclarationMarkedLate = <E extends { type: string }>(e: E): e is Narrowed<E, DeclarationMarkedLate> =>
+export const isDeclarationMarkedLate = <E extends { type: string }>(e: E): e is NarrowedEvent<E, DeclarationMarkedLate> =>
   e.type === 'DeclarationMarkedLate';
 
 /** Works on recorded envelopes too: `data` is narrowed to `RedeclarationOverdueData`. */
-export const isRedeclarationOverdue = <E extends { type: string }>(e: E): e is Narrowed<E, RedeclarationOverdue> =>
+export const isRedeclarationOverdue = <E extends { type: string }>(e: E): e is NarrowedEvent<E, RedeclarationOverdue> =>
   e.type === 'RedeclarationOverdue';

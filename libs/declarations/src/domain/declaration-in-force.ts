@@ -1,4 +1,5 @@
-import { declarationDecider } from './declaration.decider.js';
+import { fold } from '@regledger/shared';
+import { declarationDecider, type DeclarationsState } from './declaration.decider.js';
 import type { DeclarationEvent } from './declaration.events.js';
 import { DECLARATION_EVENT_TYPES } from './declaration.events.js';
 import { searchable, versionInForceOn } from './declaration.rules.js';
@@ -17,6 +18,12 @@ export interface DeclarationVersionInForce {
   effectiveTo: string | null;
 }
 
+/** The declarations of an enterprise as its declarations stream holds them; other events are ignored. */
+export const declarationsStateOf = (events: readonly { type: string; data: unknown }[]): DeclarationsState => {
+  const known = DECLARATION_EVENT_TYPES as readonly string[];
+  return fold(declarationDecider, events.filter((e): e is DeclarationEvent => known.includes(e.type)));
+};
+
 /**
  * Which declaration versions covered a product (name + model) on a date, folded from the enterprise's
  * declarations stream (`declarationsStreamId(uscc)`): products conform to the declaration in force on
@@ -28,10 +35,7 @@ export const declarationsInForceFor = (
   product: { name: string; model: string },
   date: string,
 ): DeclarationVersionInForce[] => {
-  const known = DECLARATION_EVENT_TYPES as readonly string[];
-  const state = events
-    .filter((e) => known.includes(e.type))
-    .reduce((s, e) => declarationDecider.evolve(s, e as DeclarationEvent), declarationDecider.initialState());
+  const state = declarationsStateOf(events);
   const name = searchable(product.name);
   const model = searchable(product.model);
   const out: DeclarationVersionInForce[] = [];

@@ -7,6 +7,7 @@
 import type { EnterpriseDeregistered, EnterpriseEvent, EnterpriseRegistered, EnterpriseRenamed } from '../domain/enterprise.events.js';
 import { ENTERPRISE_EVENT_TYPES } from '../domain/enterprise.events.js';
 import { enterpriseDecider } from '../domain/enterprise.decider.js';
+import type { NarrowedEvent } from '@regledger/shared';
 
 export type {
   EnterpriseDeregistered,
@@ -22,18 +23,17 @@ export { ENTERPRISE_EVENT_TYPES, ENTERPRISE_STREAM_PREFIX, enterpriseStreamId } 
 export { isValidUscc, normaliseUscc, usccDefect } from '../domain/uscc.rule.js';
 export type { UsccDefect } from '../domain/uscc.rule.js';
 
-type Narrowed<E, T extends EnterpriseEvent> = E & { type: T['type']; data: T['data'] };
 
-export const isEnterpriseEvent = <E extends { type: string }>(e: E): e is Narrowed<E, EnterpriseEvent> =>
+export const isEnterpriseEvent = <E extends { type: string }>(e: E): e is NarrowedEvent<E, EnterpriseEvent> =>
   (ENTERPRISE_EVENT_TYPES as readonly string[]).includes(e.type);
 
-export const isEnterpriseRegistered = <E extends { type: string }>(e: E): e is Narrowed<E, EnterpriseRegistered> =>
+export const isEnterpriseRegistered = <E extends { type: string }>(e: E): e is NarrowedEvent<E, EnterpriseRegistered> =>
   e.type === 'EnterpriseRegistered';
 
 /** Works on recorded envelopes too: `data` is narrowed to `EnterpriseRenamedData`. */
-export const isEnterpriseRenamed = <E extends { type: string }>(e: E): e is Narrowed<E, EnterpriseRenamed> => e.type === 'EnterpriseRenamed';
+export const isEnterpriseRenamed = <E extends { type: string }>(e: E): e is NarrowedEvent<E, EnterpriseRenamed> => e.type === 'EnterpriseRenamed';
 
-export const isEnterpriseDeregistered = <E extends { type: string }>(e: E): e is Narrowed<E, EnterpriseDeregistered> =>
+export const isEnterpriseDeregistered = <E extends { type: string }>(e: E): e is NarrowedEvent<E, EnterpriseDeregistered> =>
   e.type === 'EnterpriseDeregistered';
 
 /** What another context may know of an enterprise at decision time, folded from its stream. */

@@ -1,11 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { fold, isCalendarDate, type CommandMetadata } from '@regledger/shared';
+import { fold, isCalendarDate, type CommandMetadata, type FieldError } from '@regledger/shared';
 import { DeciderRuntime, type CommandResult, type EventStore } from '@regledger/event-store';
 import { EVENT_STORE } from '@regledger/engine';
 import { enterpriseFactsFrom, enterpriseStreamId } from '@regledger/enterprises/contracts';
 import { declarationsInForceFor, declarationsStreamId } from '@regledger/declarations/contracts';
 import {
+  checkProduct,
   inspectionDecider,
   inspectionStreamId,
   type DeclarationInForceFacts,
@@ -13,27 +14,24 @@ import {
   type InspectedProduct,
   type InspectionCommand,
   type InspectionEvent,
-  type InspectionState,
   type InspectorFacts,
   type InspectorPoolFacts,
 } from '../domain/inspection/index.js';
 import { INSPECTOR_EVENT_TYPES, inspectorDecider, inspectorStreamId, type InspectorEvent } from '../domain/inspector/index.js';
 
-/** What the handler reads at decision time and hands to the command: other streams' facts, never a lagging read model. */
+/** What the handler reads from other streams at decision time and hands to the command, never a lagging read model. */
 export interface InspectionContext {
-  /** The inspection as its stream says now. */
-  state: InspectionState;
-  /** The enterprise of `uscc` (the command's, or the inspection's). */
+  /** The enterprise named by the command (`reads.uscc`); `none` for commands that name none. */
   enterprise: InspectedEnterpriseFacts;
-  /** The inspector pool's facts on `inspectorIds`. */
+  /** The inspector pool's facts on `reads.inspectorIds`. */
   inspectors: InspectorPoolFacts;
-  /** The declaration versions covering the product on the production date, when asked for. */
+  /** The declaration versions covering the sampled product on its production date, when the command has a sample. */
   declarationsInForce: DeclarationInForceFacts[];
 }
 
 /** What a bus command asks the handler to read besides the inspection stream. */
 export interface InspectionReads {
-  /** The enterprise to read; defaults to the inspection's. */
+  /** The enterprise to read (the open commands). */
   uscc?: string;
   /** Inspectors to look up in the pool. */
   inspectorIds?: unknown;
@@ -43,7 +41,8 @@ export interface InspectionReads {
 
 /**
  * An inspection command on the bus. The enterprise, the inspector pool and the declarations are read from
- * their streams at decision time, so the decision never rests on a lagging read model.
+ * their streams at decision time, so the decision never rests on a lagging read model. `toCommand` is pure:
+ * the handler also calls it without facts to learn what identifies the request.
  */
 export class InspectionBusCommand extends Command<CommandResult> {
   constructor(
@@ -58,10 +57,16 @@ export class InspectionBusCommand extends Command<CommandResult> {
   }
 }
 
+const NO_ENTERPRISE: InspectedEnterpriseFacts = Object.freeze({ status: 'none', name: null, jurisdiction: null });
+
+/** The facts of a request before anything is read: enough to tell its type and its fingerprint. */
+const NO_FACTS: InspectionContext = Object.freeze({ enterprise: NO_ENTERPRISE, inspectors: {}, declarationsInForce: [] });
+
+/** The product named by a completion, normalised as the decider validates it; null when it is not a valid product. */
 const productOf = (value: unknown): InspectedProduct | null => {
-  if (typeof value !== 'object' || value === null) return null;
-  const { name, model } = value as Record<string, unknown>;
-  return typeof name === 'string' && typeof model === 'string' ? { name: name.replace(/\s+/g, ' ').trim(), model: model.replace(/\s+/g, ' ').trim() } : null;
+  const errors: FieldError[] = [];
+  const product = checkProduct('product', value, errors);
+  return errors.length ? null : product;
 };
 
 @CommandHandler(InspectionBusCommand)
@@ -73,21 +78,24 @@ export class InspectionCommandHandler implements ICommandHandler<InspectionBusCo
 
   async execute(message: InspectionBusCommand): Promise<CommandResult> {
     const streamId = inspectionStreamId(message.inspectionId);
-    const history = await this.store.readStream(streamId);
-    const state = fold(inspectionDecider, history.map((e) => ({ type: e.type, data: e.data }) as InspectionEvent));
-    const uscc = message.reads.uscc ?? state.uscc;
-    const enterprise = typeof uscc === 'string' && uscc ? enterpriseFactsFrom(await this.store.readStream(enterpriseStreamId(uscc))) : null;
-    const context: InspectionContext = {
-      state,
-      enterprise: enterprise ? { status: enterprise.status, name: enterprise.name, jurisdiction: enterprise.jurisdiction } : { status: 'none', name: null, jurisdiction: null },
+    // A retry under the same key gets the first answer before any other stream is read.
+    const request = message.toCommand(NO_FACTS);
+    const fingerprint = inspectionRequestFingerprint(request);
+    const earlier = await this.runtime.earlierResult(streamId, request, fingerprint);
+    if (earlier) return earlier;
+    const command = message.toCommand({
+      enterprise: await this.enterpriseFacts(message.reads.uscc),
       inspectors: await this.inspectorFacts(message.reads.inspectorIds),
-      declarationsInForce: await this.declarationsInForce(state, message.reads.sample),
-    };
-    const command = message.toCommand(context);
-    return this.runtime.handle(inspectionDecider, streamId, command, {
-      expectedRevision: message.expectedRevision,
-      fingerprint: inspectionRequestFingerprint(command),
+      declarationsInForce: await this.declarationsInForce(streamId, message.reads.sample),
     });
+    return this.runtime.handle(inspectionDecider, streamId, command, { expectedRevision: message.expectedRevision, fingerprint });
+  }
+
+  /** The enterprise's facts, folded from its stream in the enterprises context. */
+  private async enterpriseFacts(uscc: string | undefined): Promise<InspectedEnterpriseFacts> {
+    if (!uscc) return NO_ENTERPRISE;
+    const enterprise = enterpriseFactsFrom(await this.store.readStream(enterpriseStreamId(uscc)));
+    return { status: enterprise.status, name: enterprise.name, jurisdiction: enterprise.jurisdiction };
   }
 
   /** The pool's facts on each named inspector, folded from its `inspector-<id>` stream (Administrative Penalty Law art. 43). */
@@ -108,9 +116,14 @@ export class InspectionCommandHandler implements ICommandHandler<InspectionBusCo
     return out;
   }
 
-  /** The declaration versions covering the sampled product on its production date (domain.md §3), from the declarations stream. */
-  private async declarationsInForce(state: InspectionState, sample: InspectionReads['sample']): Promise<DeclarationInForceFacts[]> {
-    if (!sample || state.uscc === null || typeof sample.productionDate !== 'string' || !isCalendarDate(sample.productionDate)) return [];
+  /**
+   * The declaration versions covering the sampled product on its production date (domain.md §3), from the declarations stream.
+   * The enterprise and, usually, the product are the inspection's, so only a command with a sample reads the inspection here.
+   */
+  private async declarationsInForce(streamId: string, sample: InspectionReads['sample']): Promise<DeclarationInForceFacts[]> {
+    if (!sample || typeof sample.productionDate !== 'string' || !isCalendarDate(sample.productionDate)) return [];
+    const state = fold(inspectionDecider, (await this.store.readStream(streamId)).map((e) => ({ type: e.type, data: e.data }) as InspectionEvent));
+    if (state.uscc === null) return [];
     const product = state.product ?? productOf(sample.product);
     if (!product) return [];
     const events = await this.store.readStream(declarationsStreamId(state.uscc));

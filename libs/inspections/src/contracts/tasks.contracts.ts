@@ -4,13 +4,13 @@
  * from late or missing publications (domain.md §8).
  */
 import type {
-  InspectionCompleted,
   InspectionEvent,
   InspectionOpened,
   InspectionResultPublished,
   ResultPublicationOverdue,
 } from '../domain/inspection/inspection.events.js';
 import { INSPECTION_EVENT_TYPES } from '../domain/inspection/inspection.events.js';
+import type { NarrowedEvent } from '@regledger/shared';
 
 export type {
   FindingsRecorded,
@@ -34,23 +34,22 @@ export type {
 } from '../domain/inspection/inspection.events.js';
 export { INSPECTION_EVENT_TYPES, INSPECTION_STREAM_PREFIX, inspectionStreamId } from '../domain/inspection/inspection.events.js';
 export type { Finding, InspectedProduct, JudgedDeclaration, JudgedIndicator } from '../domain/inspection/inspection.types.js';
-export { PUBLICATION_WORKING_DAYS, MIN_INSPECTORS } from '../domain/inspection/inspection.rules.js';
+export { PUBLICATION_WORKING_DAYS } from '../domain/inspection/inspection.rules.js';
+export { MIN_INSPECTORS_PER_TARGET as MIN_INSPECTORS } from '../domain/draw/draw.rules.js';
 
-type Narrowed<E, T extends InspectionEvent> = E & { type: T['type']; data: T['data'] };
 
-export const isInspectionEvent = <E extends { type: string }>(e: E): e is Narrowed<E, InspectionEvent> =>
+export const isInspectionEvent = <E extends { type: string }>(e: E): e is NarrowedEvent<E, InspectionEvent> =>
   (INSPECTION_EVENT_TYPES as readonly string[]).includes(e.type);
 
 /** Works on recorded envelopes too: `data` is narrowed to `InspectionOpenedData`. */
-export const isInspectionOpened = <E extends { type: string }>(e: E): e is Narrowed<E, InspectionOpened> => e.type === 'InspectionOpened';
+export const isInspectionOpened = <E extends { type: string }>(e: E): e is NarrowedEvent<E, InspectionOpened> => e.type === 'InspectionOpened';
 
-/** Works on recorded envelopes too: `data` is narrowed to `InspectionCompletedData`. */
-export const isInspectionCompleted = <E extends { type: string }>(e: E): e is Narrowed<E, InspectionCompleted> => e.type === 'InspectionCompleted';
 
 /** Works on recorded envelopes too: `data` is narrowed to `InspectionResultPublishedData`. */
-export const isInspectionResultPublished = <E extends { type: string }>(e: E): e is Narrowed<E, InspectionResultPublished> =>
+export const isInspectionResultPublished = <E extends { type: string }>(e: E): e is NarrowedEvent<E, InspectionResultPublished> =>
   e.type === 'InspectionResultPublished';
 
 /** Works on recorded envelopes too: `data` is narrowed to `ResultPublicationOverdueData`. */
-export const isResultPublicationOverdue = <E extends { type: string }>(e: E): e is Narrowed<E, ResultPublicationOverdue> =>
+export const isResultPublicationOverdue = <E extends { type: string }>(e: E): e is NarrowedEvent<E, ResultPublicationOverdue> =>
   e.type === 'ResultPublicationOverdue';
+export { isInspectionCompleted } from '../domain/inspection/inspection.events.js';

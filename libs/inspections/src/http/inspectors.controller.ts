@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { Roles, commandMetadata, commandResponse, etag, expectedRevisionFrom, type EngineRequest } from '@regledger/http';
+import { INSPECTOR_MANAGER_ROLES, INSPECTOR_READER_ROLES } from '../domain/inspector/inspector-access.policy.js';
 import { InspectorBusCommand } from '../commands/inspector-command.handler.js';
 import { RegisterInspectorRequestDto } from '../commands/register-inspector/register-inspector.request.dto.js';
 import { UpdateInspectorQualificationsRequestDto } from '../commands/update-inspector-qualifications/update-inspector-qualifications.request.dto.js';
@@ -13,8 +14,6 @@ import { FindInspectorsRequestDto } from '../queries/find-inspectors/find-inspec
 import { GetInspectorQuery } from '../queries/get-inspector/get-inspector.query.js';
 import type { InspectorView } from '../queries/inspector.view.js';
 
-const MANAGERS = ['supervisor', 'admin'] as const;
-const READERS = ['inspector', 'supervisor', 'analyst', 'admin'] as const;
 const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer and records nothing new' };
 const IF_MATCH_HEADER = { name: 'If-Match', required: false, description: 'The ETag (stream revision) the change is based on; a stale one answers 409' };
 
@@ -28,7 +27,7 @@ export class InspectorsController {
 
   @Post()
   @HttpCode(201)
-  @Roles(...MANAGERS)
+  @Roles(...INSPECTOR_MANAGER_ROLES)
   @ApiBearerAuth()
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Register an inspector in the inspector pool of a jurisdiction' })
@@ -45,7 +44,7 @@ export class InspectorsController {
   }
 
   @Get()
-  @Roles(...READERS)
+  @Roles(...INSPECTOR_READER_ROLES)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'List the inspector pool of a jurisdiction (defaults to the caller\'s)' })
   find(@Query() q: FindInspectorsRequestDto, @Req() req: EngineRequest): Promise<InspectorPage> {
@@ -53,7 +52,7 @@ export class InspectorsController {
   }
 
   @Get(':id')
-  @Roles(...READERS)
+  @Roles(...INSPECTOR_READER_ROLES)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'An inspector with qualifications and declared conflicts' })
   async get(@Param('id') id: string, @Req() req: EngineRequest, @Res({ passthrough: true }) res: Response): Promise<InspectorView> {
@@ -64,7 +63,7 @@ export class InspectorsController {
 
   @Put(':id/qualifications')
   @HttpCode(200)
-  @Roles(...MANAGERS)
+  @Roles(...INSPECTOR_MANAGER_ROLES)
   @ApiBearerAuth()
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiHeader(IF_MATCH_HEADER)
@@ -78,7 +77,7 @@ export class InspectorsController {
 
   @Post(':id/conflicts')
   @HttpCode(201)
-  @Roles(...MANAGERS)
+  @Roles(...INSPECTOR_MANAGER_ROLES)
   @ApiBearerAuth()
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiHeader(IF_MATCH_HEADER)
@@ -92,7 +91,7 @@ export class InspectorsController {
 
   @Delete(':id/conflicts/:uscc')
   @HttpCode(200)
-  @Roles(...MANAGERS)
+  @Roles(...INSPECTOR_MANAGER_ROLES)
   @ApiBearerAuth()
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiHeader(IF_MATCH_HEADER)
@@ -106,7 +105,7 @@ export class InspectorsController {
 
   @Post(':id/deactivate')
   @HttpCode(200)
-  @Roles(...MANAGERS)
+  @Roles(...INSPECTOR_MANAGER_ROLES)
   @ApiBearerAuth()
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiHeader(IF_MATCH_HEADER)
@@ -120,7 +119,7 @@ export class InspectorsController {
 
   @Post(':id/reactivate')
   @HttpCode(200)
-  @Roles(...MANAGERS)
+  @Roles(...INSPECTOR_MANAGER_ROLES)
   @ApiBearerAuth()
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiHeader(IF_MATCH_HEADER)

@@ -2,16 +2,9 @@ import { sql } from 'kysely';
 import type { AnyDb } from '@regledger/database';
 import type { RecordedEvent } from '@regledger/event-store';
 import type { Projection, TableNames } from '@regledger/read-models';
-import { INSPECTION_EVENT_TYPES, type Finding, type InspectionEvent } from '../domain/inspection/index.js';
+import { INSPECTION_EVENT_TYPES, mergeFindings, type Finding, type InspectionEvent } from '../domain/inspection/index.js';
 
 const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
-
-/** Later findings for an indicator replace earlier ones; new indicators are appended (as the decider folds them). */
-const mergeFindings = (current: readonly Finding[], recorded: readonly Finding[]): Finding[] => {
-  const out = current.map((f) => recorded.find((r) => r.indicator === f.indicator) ?? f);
-  for (const r of recorded) if (!current.some((f) => f.indicator === r.indicator)) out.push(r);
-  return out;
-};
 
 /**
  * Inspection tasks and their results:

@@ -1,11 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { CALENDAR_DATE_PATTERN } from '@regledger/http';
 
 export class AcceptComplaintRequestDto {
   @ApiPropertyOptional({ description: 'The day the step was taken (YYYY-MM-DD, China); today when absent; never after today', example: '2026-09-29' })
   @IsOptional()
-  @Matches(DATE, { message: 'on must be a date YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE_PATTERN, { message: 'on must be a date YYYY-MM-DD' })
   on?: string;
 }

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { CALENDAR_DATE_PATTERN } from '@regledger/http';
+import { COMPLAINT_CLOSE_OUTCOMES, type ComplaintCloseOutcome } from '../../domain/index.js';
 
 export class CloseComplaintRequestDto {
-  @ApiProperty({ enum: ['agreement', 'no_agreement', 'rejected', 'escalated', 'case_decided', 'withdrawn'] })
-  @IsIn(['agreement', 'no_agreement', 'rejected', 'escalated', 'case_decided', 'withdrawn'])
-  outcome!: string;
+  @ApiProperty({ enum: [...COMPLAINT_CLOSE_OUTCOMES] })
+  @IsIn(COMPLAINT_CLOSE_OUTCOMES)
+  outcome!: ComplaintCloseOutcome;
 
   @ApiProperty({ description: 'How the complaint ended', example: '调解达成协议，已履行' })
   @IsString()
@@ -15,6 +15,6 @@ export class CloseComplaintRequestDto {
 
   @ApiPropertyOptional({ description: 'The day the step was taken (YYYY-MM-DD, China); today when absent; never after today', example: '2026-09-29' })
   @IsOptional()
-  @Matches(DATE, { message: 'on must be a date YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE_PATTERN, { message: 'on must be a date YYYY-MM-DD' })
   on?: string;
 }

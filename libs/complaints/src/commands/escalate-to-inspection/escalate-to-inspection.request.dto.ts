@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { CALENDAR_DATE_PATTERN } from '@regledger/http';
 
 export class EscalateToInspectionRequestDto {
   @ApiProperty({ description: 'Why a targeted inspection is needed', example: '涉嫌产品不符合声明的企业标准' })
@@ -11,6 +10,6 @@ export class EscalateToInspectionRequestDto {
 
   @ApiPropertyOptional({ description: 'The day the step was taken (YYYY-MM-DD, China); today when absent; never after today', example: '2026-09-29' })
   @IsOptional()
-  @Matches(DATE, { message: 'on must be a date YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE_PATTERN, { message: 'on must be a date YYYY-MM-DD' })
   on?: string;
 }

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { CALENDAR_DATE_PATTERN } from '@regledger/http';
+import { COMPLAINT_CHANNELS, COMPLAINT_KINDS, type ComplaintChannel, type ComplaintKind } from '../../domain/index.js';
 
 export class ComplainantRequestDto {
   @ApiProperty({ description: 'Name as given; confidential', example: '张三' })
@@ -46,13 +46,13 @@ export class ComplainedProductRequestDto {
 }
 
 export class ReceiveComplaintRequestDto {
-  @ApiProperty({ enum: ['complaint', 'report'], description: 'complaint: a consumer dispute to mediate; report: a violation lead to verify' })
-  @IsIn(['complaint', 'report'])
-  kind!: 'complaint' | 'report';
+  @ApiProperty({ enum: [...COMPLAINT_KINDS], description: 'complaint: a consumer dispute to mediate; report: a violation lead to verify' })
+  @IsIn(COMPLAINT_KINDS)
+  kind!: ComplaintKind;
 
-  @ApiProperty({ enum: ['12315_hotline', 'web', 'letter', 'media', 'transfer'] })
-  @IsIn(['12315_hotline', 'web', 'letter', 'media', 'transfer'])
-  channel!: '12315_hotline' | 'web' | 'letter' | 'media' | 'transfer';
+  @ApiProperty({ enum: [...COMPLAINT_CHANNELS] })
+  @IsIn(COMPLAINT_CHANNELS)
+  channel!: ComplaintChannel;
 
   @ApiProperty({ description: 'USCC of the business complained about; need not be registered here', example: '914403001922038216' })
   @IsString()
@@ -84,11 +84,11 @@ export class ReceiveComplaintRequestDto {
 
   @ApiPropertyOptional({ description: 'When the consumer knew of the harm (YYYY-MM-DD); a complaint more than 3 years later is rejected (art. 15)', example: '2026-09-01' })
   @IsOptional()
-  @Matches(DATE, { message: 'harmKnownOn must be a date YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE_PATTERN, { message: 'harmKnownOn must be a date YYYY-MM-DD' })
   harmKnownOn?: string;
 
   @ApiProperty({ description: 'When the authority received it (YYYY-MM-DD, not after today)', example: '2026-09-28' })
-  @Matches(DATE, { message: 'receivedOn must be a date YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE_PATTERN, { message: 'receivedOn must be a date YYYY-MM-DD' })
   receivedOn!: string;
 
   @ApiProperty({ description: 'Division code of the handling authority', example: '440305' })

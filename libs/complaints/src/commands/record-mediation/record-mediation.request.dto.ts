@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { CALENDAR_DATE_PATTERN } from '@regledger/http';
+import { MEDIATION_OUTCOMES, type MediationOutcome } from '../../domain/index.js';
 
 export class RecordMediationRequestDto {
-  @ApiProperty({ enum: ['agreement', 'failure'] })
-  @IsIn(['agreement', 'failure'])
-  outcome!: 'agreement' | 'failure';
+  @ApiProperty({ enum: [...MEDIATION_OUTCOMES] })
+  @IsIn(MEDIATION_OUTCOMES)
+  outcome!: MediationOutcome;
 
   @ApiProperty({ description: 'What the parties agreed or why mediation failed', example: '经调解，经营者同意退货退款' })
   @IsString()
@@ -15,6 +15,6 @@ export class RecordMediationRequestDto {
 
   @ApiPropertyOptional({ description: 'The day the step was taken (YYYY-MM-DD, China); today when absent; never after today', example: '2026-09-29' })
   @IsOptional()
-  @Matches(DATE, { message: 'on must be a date YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE_PATTERN, { message: 'on must be a date YYYY-MM-DD' })
   on?: string;
 }

@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { sql, type RawBuilder } from 'kysely';
-import { jurisdictionPrefix, type Actor } from '@regledger/shared';
+import type { Actor } from '@regledger/shared';
 import type { AnyDb } from '@regledger/database';
 import { READ_DB } from '@regledger/engine';
-import { COMPLAINT_COLUMNS, overdueOn, toComplaintView, type ComplaintRow } from '../complaint.view.js';
+import { COMPLAINT_COLUMNS, overdueOn, readableBy, toComplaintView, type ComplaintRow } from '../complaint.view.js';
 import type { ComplaintListPage } from '../find-complaints/find-complaints.query.js';
 
 export class ComplaintQueueQuery extends Query<ComplaintListPage> {
@@ -26,8 +26,7 @@ export class ComplaintQueueHandler implements IQueryHandler<ComplaintQueueQuery,
   constructor(@Inject(READ_DB) private readonly db: AnyDb) {}
 
   async execute({ actor, today, page }: ComplaintQueueQuery): Promise<ComplaintListPage> {
-    const where: RawBuilder<unknown>[] = [sql`status in ('received', 'accepted')`];
-    if (actor.role !== 'admin') where.push(sql`jurisdiction like ${`${jurisdictionPrefix(actor.jurisdiction)}%`}`);
+    const where: RawBuilder<unknown>[] = [sql`status in ('received', 'accepted')`, readableBy(actor)];
     if (page.handlerId) where.push(sql`handler_id = ${page.handlerId}`);
     const condition = sql.join(where, sql` and `);
     const [rows, count] = await Promise.all([

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '@regledger/shared';
+import { normaliseUscc } from '@regledger/enterprises/contracts';
 import type { AnyDb } from '@regledger/database';
 import { READ_DB } from '@regledger/engine';
 import { COMPLAINT_COLUMNS, overdueOn, readableBy, toComplaintView, type ComplaintRow, type ComplaintView } from '../complaint.view.js';
@@ -44,7 +45,7 @@ export class FindComplaintsHandler implements IQueryHandler<FindComplaintsQuery,
     const where: RawBuilder<unknown>[] = [readableBy(actor)];
     if (c.status) where.push(sql`status = ${c.status}`);
     if (c.kind) where.push(sql`kind = ${c.kind}`);
-    if (c.uscc) where.push(sql`uscc = ${c.uscc.trim().toUpperCase()}`);
+    if (c.uscc) where.push(sql`uscc = ${normaliseUscc(c.uscc)}`);
     if (c.handlerId) where.push(sql`handler_id = ${c.handlerId}`);
     if (c.overdue !== undefined) where.push(c.overdue ? overdueOn(today) : sql`not ${overdueOn(today)}`);
     const condition = sql.join(where, sql` and `);

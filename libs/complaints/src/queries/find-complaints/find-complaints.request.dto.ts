@@ -2,18 +2,19 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PageRequestDto } from '@regledger/http';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { COMPLAINT_KINDS, COMPLAINT_STATUSES } from '../../domain/index.js';
 
 const bool = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class FindComplaintsRequestDto extends PageRequestDto {
-  @ApiPropertyOptional({ enum: ['received', 'accepted', 'rejected', 'closed'] })
+  @ApiPropertyOptional({ enum: [...COMPLAINT_STATUSES] })
   @IsOptional()
-  @IsIn(['received', 'accepted', 'rejected', 'closed'])
+  @IsIn(COMPLAINT_STATUSES)
   status?: string;
 
-  @ApiPropertyOptional({ enum: ['complaint', 'report'] })
+  @ApiPropertyOptional({ enum: [...COMPLAINT_KINDS] })
   @IsOptional()
-  @IsIn(['complaint', 'report'])
+  @IsIn(COMPLAINT_KINDS)
   kind?: string;
 
   @ApiPropertyOptional({ example: '914403001922038216' })

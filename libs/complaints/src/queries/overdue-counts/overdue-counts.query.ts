@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { sql } from 'kysely';
-import { jurisdictionPrefix, type Actor } from '@regledger/shared';
+import type { Actor } from '@regledger/shared';
 import type { AnyDb } from '@regledger/database';
 import { READ_DB } from '@regledger/engine';
-import { overdueOn } from '../complaint.view.js';
+import { overdueOn, readableBy } from '../complaint.view.js';
 
 export interface OverdueCount {
   jurisdiction: string;
@@ -42,7 +42,7 @@ export class OverdueCountsHandler implements IQueryHandler<OverdueCountsQuery, O
     const rows = await sql<{ jurisdiction: string; next_deadline: string | null; overdue: boolean; n: string }>`
       select jurisdiction, next_deadline, overdue, count(*)::text as n from (
         select jurisdiction, next_deadline, ${overdueOn(today)} as overdue from complaints
-        where next_due_on is not null and jurisdiction like ${`${jurisdictionPrefix(scope)}%`}) as open_items
+        where next_due_on is not null and ${readableBy(actor)}) as open_items
       group by jurisdiction, next_deadline, overdue order by jurisdiction`.execute(this.db);
     const byJurisdiction = new Map<string, OverdueCount>();
     for (const r of rows.rows) {

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { CALENDAR_DATE_PATTERN } from '@regledger/http';
 
 export class AbolishDeclarationRequestDto {
   @ApiProperty({ description: 'First day the declaration is no longer in force (YYYY-MM-DD)', example: '2026-12-31' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'effectiveDate must be a date YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE_PATTERN, { message: 'effectiveDate must be a date YYYY-MM-DD' })
   effectiveDate!: string;
 
   @ApiPropertyOptional({ maxLength: 1000 })

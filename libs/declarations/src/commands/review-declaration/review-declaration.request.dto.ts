@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { DeclarationContentRequestDto } from '../declaration-content.request.dto.js';
+import { CALENDAR_DATE_PATTERN } from '@regledger/http';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A review (复审) ends in one of three outcomes: the standard stays valid, is revised, or is abolished. */
 export class ReviewDeclarationRequestDto {
@@ -20,7 +20,7 @@ export class ReviewDeclarationRequestDto {
 
   @ApiPropertyOptional({ description: 'Required when outcome is revise or abolish (YYYY-MM-DD)' })
   @ValidateIf((o: ReviewDeclarationRequestDto) => o.outcome !== 'confirm')
-  @Matches(DATE, { message: 'effectiveDate must be a date YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE_PATTERN, { message: 'effectiveDate must be a date YYYY-MM-DD' })
   effectiveDate?: string;
 
   @ApiPropertyOptional({ maxLength: 1000 })

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { DeclarationContentRequestDto } from '../declaration-content.request.dto.js';
+import { CALENDAR_DATE_PATTERN } from '@regledger/http';
 
 export class ReviseDeclarationRequestDto {
   @ApiProperty({ type: DeclarationContentRequestDto })
@@ -11,7 +12,7 @@ export class ReviseDeclarationRequestDto {
   content!: DeclarationContentRequestDto;
 
   @ApiProperty({ description: 'First day the new version is in force (YYYY-MM-DD)', example: '2026-12-01' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'effectiveFrom must be a date YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE_PATTERN, { message: 'effectiveFrom must be a date YYYY-MM-DD' })
   effectiveFrom!: string;
 
   @ApiPropertyOptional({ maxLength: 1000 })

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { CALENDAR_DATE_PATTERN } from '@regledger/http';
 
 export class DeclarationStatisticsRequestDto {
   @ApiPropertyOptional({ enum: ['jurisdiction', 'province', 'city', 'category', 'kind', 'month'], default: 'province' })
@@ -14,13 +15,13 @@ export class DeclarationStatisticsRequestDto {
 
   @ApiPropertyOptional({ description: 'Declared on or after (YYYY-MM-DD)' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE_PATTERN, { message: 'from must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'from must be a real calendar date' })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Declared on or before (YYYY-MM-DD)' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE_PATTERN, { message: 'to must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'to must be a real calendar date' })
   to?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsISO8601, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { CALENDAR_DATE_PATTERN } from '@regledger/http';
 
 export class FindDeclarationInForceRequestDto {
   @ApiProperty({ example: '914403001922038216' })
@@ -19,7 +20,7 @@ export class FindDeclarationInForceRequestDto {
   model!: string;
 
   @ApiProperty({ description: 'Production date (YYYY-MM-DD)', example: '2026-03-15' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE_PATTERN, { message: 'date must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'date must be a real calendar date' })
   date!: string;
 }

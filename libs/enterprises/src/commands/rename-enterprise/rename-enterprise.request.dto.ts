@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { CALENDAR_DATE_PATTERN } from '@regledger/http';
 
 export class RenameEnterpriseRequestDto {
   @ApiProperty({ example: '华为终端有限公司', maxLength: 200 })
@@ -10,7 +11,7 @@ export class RenameEnterpriseRequestDto {
 
   @ApiProperty({ description: 'First day of the new name (YYYY-MM-DD)', example: '2026-03-01' })
   @IsString()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'effectiveDate must be a date YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE_PATTERN, { message: 'effectiveDate must be a date YYYY-MM-DD' })
   effectiveDate!: string;
 
   @ApiPropertyOptional({ description: 'Why, for the audit log', maxLength: 1000 })

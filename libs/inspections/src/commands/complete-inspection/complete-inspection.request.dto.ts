@@ -2,15 +2,17 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { InspectedProductRequestDto } from '../inspection-product.request.dto.js';
+import { CALENDAR_DATE_PATTERN } from '@regledger/http';
+import { INSPECTION_OUTCOMES } from '../../domain/draw/draw.types.js';
 
 export class CompleteInspectionRequestDto {
-  @ApiProperty({ enum: ['conforming', 'non_conforming', 'no_declaration', 'not_located'] })
-  @IsIn(['conforming', 'non_conforming', 'no_declaration', 'not_located'])
+  @ApiProperty({ enum: INSPECTION_OUTCOMES })
+  @IsIn(INSPECTION_OUTCOMES)
   outcome!: string;
 
   @ApiPropertyOptional({ description: "The sample's production date (YYYY-MM-DD); required unless not_located", example: '2026-11-20' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'productionDate must be a date YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE_PATTERN, { message: 'productionDate must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'productionDate must be a real calendar date' })
   productionDate?: string;
 

@@ -8,9 +8,10 @@ import { planStreamId, type PlanEvent, type PlanScope } from '../../domain/plan/
 import { PLAN_ERROR_CODES, assertDrawable, assertKnownPlan, assertSecretOpensCommitment } from '../../domain/plan/plan.rules.js';
 import { assertPlanJurisdiction, assertRoleMayManagePlans } from '../../domain/plan/plan-access.policy.js';
 import type { DrawInspections } from '../../domain/plan/plan.commands.js';
-import { POOL_BUILDER_VERSION, buildPool } from '../../domain/pool/pool.rules.js';
+import type { PoolBasis } from '../../domain/plan/plan.events.js';
+import { POOL_BUILDER_VERSION, poolParametersOf } from '../../domain/pool/pool.rules.js';
 import { PLANNING_CONFIG, type PlanningConfig } from '../../planning.config.js';
-import { committedHead, positionToBasis, readLogUpTo } from '../../queries/inspection-pool/pool-log.query.js';
+import { committedHead, poolAt, positionToBasis } from '../../pool-log.js';
 
 /** Reveal the secret and draw: the handler fixes the pool at the committed head of the log first. */
 export class DrawInspectionsCommand extends Command<CommandResult> {
@@ -59,13 +60,15 @@ export class DrawInspectionsHandler implements ICommandHandler<DrawInspectionsCo
     const head = await committedHead(this.store);
     const created = history[0];
     if (head === null || created === undefined) throw new Error(`plan ${planId} has events but the log has no head`);
-    const log = await readLogUpTo(this.store, head, this.config.poolReadTimeoutMs);
     const scope = state.scope as PlanScope;
-    const basis = { position: positionToBasis(head), builderVersion: POOL_BUILDER_VERSION, asOf, standardKinds: scope.standardKinds, defaultCreditClass: this.config.defaultCreditClass };
-    const pool = buildPool(log, { authority: state.jurisdiction as string, asOf, standardKinds: basis.standardKinds, defaultCreditClass: basis.defaultCreditClass });
+    const basis: PoolBasis = { position: positionToBasis(head), builderVersion: POOL_BUILDER_VERSION, asOf, standardKinds: scope.standardKinds, defaultCreditClass: this.config.defaultCreditClass };
+    const { pool } = await poolAt(this.store, head, poolParametersOf(state.jurisdiction as string, basis), this.config.poolReadTimeoutMs);
+    // The head is read after the plan's creation event, so this holds here; the decider still checks it, and the verification
+    // (GET /inspection-plans/:id/draw/verify) is what can report a pool fixed before the commitment in a recorded draw.
+    const commitmentPrecedesPool = comparePositions(created.position, head) <= 0;
     const command: DrawInspections = {
       type: 'DrawInspections',
-      data: { planId, revealedSecret, pool: { basis, targets: pool.targets, inspectors: pool.inspectors, commitmentPrecedesPool: comparePositions(created.position, head) <= 0 } },
+      data: { planId, revealedSecret, pool: { basis, targets: pool.targets, inspectors: pool.inspectors, commitmentPrecedesPool } },
       metadata,
     };
     return this.runtime.handle(planDecider, streamId, command, {

@@ -1,7 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { RuleViolation, ValidationError, canonicalJson, isCalendarDate, isDivisionCode, jurisdictionCovers } from '@regledger/shared';
 import type { FieldError } from '@regledger/shared';
-import { CREDIT_CLASSES } from './draw.types.js';
+import { CREDIT_CLASSES, INSPECTION_OUTCOMES } from './draw.types.js';
 import type {
   CreditClass,
   DrawAssignment,
@@ -11,7 +11,6 @@ import type {
   DrawVerification,
   ExcludedProduct,
   ExcludedTarget,
-  InspectionOutcome,
   PoolInspector,
   PoolProduct,
   PoolTarget,
@@ -55,14 +54,14 @@ export const DEFAULT_DRAW_POLICY: Readonly<DrawPolicy> = Object.freeze({
   requiredQualifications: [],
 }) as Readonly<DrawPolicy>;
 
-const HEX_64 = /^[0-9a-f]{64}$/;
+/** A SHA-256 digest as 64 lowercase hex digits. */
+export const HEX_64 = /^[0-9a-f]{64}$/;
 const UINT32_RANGE = 2 ** 32;
-const INSPECTION_OUTCOMES: readonly InspectionOutcome[] = Object.freeze(['conforming', 'non_conforming', 'no_declaration', 'not_located'] as InspectionOutcome[]);
 
 const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** Code-unit order, the order JavaScript's default sort gives strings (design choice: canonical order). */
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 // ---- commitment, pool hash, seed ----
 

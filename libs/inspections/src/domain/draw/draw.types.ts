@@ -14,8 +14,13 @@ export interface PoolProduct {
   standardNumber: string;
 }
 
-/** How an inspection ended: conforming, non-conforming, no declaration (Standardization Law art. 27 not met), not found at its address. */
-export type InspectionOutcome = 'conforming' | 'non_conforming' | 'no_declaration' | 'not_located';
+/**
+ * How an inspection ended: conforming, non-conforming, no declaration (Standardization Law art. 27 not met), not found at its address.
+ * The one list of outcomes: inspections record them (`InspectionCompleted.outcome`) and the pool carries them into the draw input.
+ */
+export const INSPECTION_OUTCOMES = Object.freeze(['conforming', 'non_conforming', 'no_declaration', 'not_located'] as const);
+
+export type InspectionOutcome = (typeof INSPECTION_OUTCOMES)[number];
 
 /** The target's most recent inspection; its inspectors step aside for the next one (rotation, Administrative Penalty Law art. 43). */
 export interface LastInspection {

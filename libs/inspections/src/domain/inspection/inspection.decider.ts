@@ -41,6 +41,7 @@ import {
   assertSameProduct,
   chooseDeclarationInForce,
   judgeFindings,
+  mergeFindings,
   productKeyFor,
   publicationDueOn,
   publicationIsLate,
@@ -349,13 +350,6 @@ const decide = (command: InspectionCommand, state: InspectionState): InspectionE
       throw new DomainError(INSPECTION_ERROR_CODES.UNKNOWN_COMMAND, 'validation', 'unknown inspection command', { type: (unknown as { type?: unknown }).type });
     }
   }
-};
-
-/** Later findings for an indicator replace earlier ones; new indicators are appended. */
-const mergeFindings = (current: readonly Finding[], recorded: readonly Finding[]): Finding[] => {
-  const out = current.map((f) => recorded.find((r) => r.indicator === f.indicator) ?? f);
-  for (const r of recorded) if (!current.some((f) => f.indicator === r.indicator)) out.push(r);
-  return out;
 };
 
 const evolve = (state: InspectionState, event: InspectionEvent): InspectionState => {

@@ -1,8 +1,9 @@
-import type { DomainEvent } from '@regledger/shared';
+import type { DomainEvent, NarrowedEvent } from '@regledger/shared';
+import type { InspectionOutcome } from '../draw/draw.types.js';
 import type { Finding, InspectedProduct, JudgedDeclaration, JudgedIndicator } from './inspection.types.js';
 
-/** How an inspection ended (issue scope: conforming, non-conforming, no declaration, not found at its address). */
-export type InspectionResultOutcome = 'conforming' | 'non_conforming' | 'no_declaration' | 'not_located';
+/** How an inspection ended: the outcomes of `INSPECTION_OUTCOMES` (domain/draw/draw.types.ts), the list the draw reads them with. */
+export type InspectionResultOutcome = InspectionOutcome;
 
 /** Where an inspection came from: a random draw of a plan, or a lead outside the random quota (domain.md §5). */
 export type InspectionOrigin =
@@ -148,3 +149,6 @@ export const INSPECTION_EVENT_TYPES = [
   'InspectionResultPublished',
   'ResultPublicationOverdue',
 ] as const satisfies readonly InspectionEventType[];
+
+/** Works on recorded envelopes too: `data` is narrowed to `InspectionCompletedData`. */
+export const isInspectionCompleted = <E extends { type: string }>(e: E): e is NarrowedEvent<E, InspectionCompleted> => e.type === 'InspectionCompleted';

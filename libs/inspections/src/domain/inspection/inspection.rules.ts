@@ -5,21 +5,23 @@ import {
   addWorkingDays,
   checkCommandDate,
   checkDate,
+  checkDivisionCode,
   checkOneOf,
   checkBoolean,
   checkOptionalText,
   checkText,
-  isDivisionCode,
   isRecord,
   jurisdictionCovers,
   normaliseText,
   throwIfFieldErrors,
 } from '@regledger/shared';
 import type { FieldError } from '@regledger/shared';
+import { MIN_INSPECTORS_PER_TARGET } from '../draw/draw.rules.js';
 import type { InspectionResultOutcome } from './inspection.events.js';
 import type { InspectorPoolFacts } from './inspection.commands.js';
 import type { DeclarationInForceFacts, Finding, InspectedEnterpriseFacts, InspectedProduct, JudgedIndicator, TargetedSource } from './inspection.types.js';
 import { TARGETED_SOURCES } from './inspection.types.js';
+import { INSPECTION_OUTCOMES } from '../draw/draw.types.js';
 
 /** Stable error codes of inspection tasks. */
 export const INSPECTION_ERROR_CODES = Object.freeze({
@@ -50,9 +52,6 @@ export const INSPECTION_ERROR_CODES = Object.freeze({
   UNKNOWN_COMMAND: 'INSPECTION.UNKNOWN_COMMAND',
 } as const);
 
-/** At least two inspectors carry out an inspection (Administrative Penalty Law art. 42). */
-export const MIN_INSPECTORS = 2;
-
 /** Results are published within 20 working days of being produced (Enterprise Information Publicity Regulations art. 6). */
 export const PUBLICATION_WORKING_DAYS = 20;
 
@@ -72,13 +71,6 @@ export const INSPECTION_FIELD_LIMITS = Object.freeze({
   testMethod: 500,
   note: 2000,
 });
-
-export const INSPECTION_OUTCOMES: readonly InspectionResultOutcome[] = Object.freeze([
-  'conforming',
-  'non_conforming',
-  'no_declaration',
-  'not_located',
-] as InspectionResultOutcome[]);
 
 const USCC = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 
@@ -124,6 +116,13 @@ export const checkUsccShape = (field: string, value: unknown, errors: FieldError
   return code;
 };
 
+/** Later findings for an indicator replace earlier ones; new indicators are appended (the decider and the read model fold them alike). */
+export const mergeFindings = (current: readonly Finding[], recorded: readonly Finding[]): Finding[] => {
+  const out = current.map((f) => recorded.find((r) => r.indicator === f.indicator) ?? f);
+  for (const r of recorded) if (!current.some((f) => f.indicator === r.indicator)) out.push(r);
+  return out;
+};
+
 /** The product a draw assignment names, from its `productKeyOf` key `["name","model"]` (draw.rules.ts). */
 export const productFromKey = (productKey: string | null): InspectedProduct | null => {
   if (productKey === null) return null;
@@ -153,8 +152,7 @@ export const validateOpenDrawnInspection = (data: {
   const today = checkCommandDate(now, errors);
   const inspectionId = checkText('inspectionId', data.inspectionId, INSPECTION_FIELD_LIMITS.inspectionId, errors);
   const planId = checkText('planId', data.planId, INSPECTION_FIELD_LIMITS.inspectionId, errors);
-  const authority = typeof data.authority === 'string' && isDivisionCode(data.authority) ? data.authority : '';
-  if (!authority) errors.push({ field: 'authority', rule: 'division_code', message: 'must be a six-digit GB/T 2260 division code' });
+  const authority = checkDivisionCode('authority', data.authority, errors);
   const uscc = checkUsccShape('uscc', data.uscc, errors);
   const productKey = data.productKey === null || data.productKey === undefined ? null : String(data.productKey);
   const product = productFromKey(productKey);
@@ -282,9 +280,9 @@ export const assertEnterpriseRegistered = (enterprise: InspectedEnterpriseFacts,
 
 /** At least two inspectors carry out an inspection (Administrative Penalty Law art. 42). */
 export const assertEnoughInspectors = (inspectorIds: readonly string[]): void => {
-  if (inspectorIds.length < MIN_INSPECTORS) {
-    throw new RuleViolation(INSPECTION_ERROR_CODES.TOO_FEW_INSPECTORS, `an inspection needs at least ${MIN_INSPECTORS} inspectors, got ${inspectorIds.length}`, {
-      minimum: MIN_INSPECTORS,
+  if (inspectorIds.length < MIN_INSPECTORS_PER_TARGET) {
+    throw new RuleViolation(INSPECTION_ERROR_CODES.TOO_FEW_INSPECTORS, `an inspection needs at least ${MIN_INSPECTORS_PER_TARGET} inspectors, got ${inspectorIds.length}`, {
+      minimum: MIN_INSPECTORS_PER_TARGET,
       inspectorIds,
     });
   }

@@ -34,9 +34,15 @@ export const assertInspectorJurisdiction = (actor: Actor, jurisdiction: string):
   }
 };
 
+/** Roles that read inspectors everywhere: admin, and analysts (domain.md §1: analysts see everything). */
+export const INSPECTOR_READER_EVERYWHERE_ROLES: readonly Role[] = Object.freeze(['analyst', 'admin'] as Role[]);
+
+/** Whether the actor reads the inspectors of every jurisdiction (domain.md §1). */
+export const readsEveryInspector = (actor: Actor): boolean => INSPECTOR_READER_EVERYWHERE_ROLES.includes(actor.role);
+
 /** Whether the actor may read an inspector of `jurisdiction`: admin and analysts everywhere (domain.md §1: analysts see everything), others inside their jurisdiction. */
 export const mayReadInspector = (actor: Actor, jurisdiction: string): boolean => {
-  if (actor.role === 'admin' || actor.role === 'analyst') return true;
+  if (readsEveryInspector(actor)) return true;
   if (!INSPECTOR_READER_ROLES.includes(actor.role)) return false;
   return isDivisionCode(actor.jurisdiction) && jurisdictionCovers(actor.jurisdiction, jurisdiction);
 };

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@regledger/shared';
+import type { DomainEvent, NarrowedEvent } from '@regledger/shared';
 
 /** An enforcement officer entered the authority's inspector pool (SAMR 2019 No. 38). */
 export interface InspectorRegisteredData {
@@ -86,3 +86,6 @@ export const INSPECTOR_STREAM_PREFIX = 'inspector-';
 
 /** One stream per inspector. */
 export const inspectorStreamId = (inspectorId: string): string => `${INSPECTOR_STREAM_PREFIX}${inspectorId}`;
+
+/** Works on recorded envelopes too: `data` is narrowed to the inspector events' data. */
+export const isInspectorEvent = <E extends { type: string }>(e: E): e is NarrowedEvent<E, InspectorEvent> => (INSPECTOR_EVENT_TYPES as readonly string[]).includes(e.type);

@@ -1,11 +1,10 @@
 import { canonicalJson } from '@regledger/shared';
 import { canonicalPoolText, poolHash, verifyDraw } from '../draw/draw.rules.js';
 import type { DrawVerification, PoolInspector, PoolTarget } from '../draw/draw.types.js';
-import { POOL_BUILDER_VERSION, buildPool } from '../pool/pool.rules.js';
-import type { LoggedEvent } from '../pool/pool.rules.js';
+import { POOL_BUILDER_VERSION, poolPositionText } from '../pool/pool.rules.js';
+import type { BuiltPool } from '../pool/pool.rules.js';
 import type { InspectionPlanCreatedData, InspectionsDrawnData } from './plan.events.js';
 import { drawCategoriesFor } from './plan.rules.js';
-import { poolPositionText } from './plan.decider.js';
 
 const MAX_MEMBER_DIFFERENCES = 20;
 
@@ -37,12 +36,13 @@ const memberDifferences = (recorded: { targets: PoolTarget[]; inspectors: PoolIn
  * policy, commitment, scope); the commitment was recorded before the pool position; the pool rebuilt from the log up to the
  * recorded position hashes to the recorded pool hash; and the draw recomputed from the recorded input gives the recorded result.
  *
- * `logUpToPosition` holds every event of the log at or before the recorded position, in log order.
+ * `rebuilt` is the pool built from every event of the log at or before the recorded position, with the parameters of the recorded
+ * pool basis and the plan's authority (`poolParametersOf(plan.jurisdiction, drawn.poolBasis)`).
  */
 export const verifyRecordedDraw = (args: {
   plan: InspectionPlanCreatedData;
   drawn: InspectionsDrawnData;
-  logUpToPosition: readonly LoggedEvent[];
+  rebuilt: BuiltPool;
   commitmentPrecedesPool: boolean;
 }): DrawVerification => {
   const { plan, drawn } = args;
@@ -63,12 +63,7 @@ export const verifyRecordedDraw = (args: {
   if (poolBasis.builderVersion !== POOL_BUILDER_VERSION) differences.push(`poolBasis.builderVersion: recorded ${poolBasis.builderVersion}, this verifier implements ${POOL_BUILDER_VERSION}`);
   if (!args.commitmentPrecedesPool) differences.push('the plan (and its commitment) was recorded after the pool position');
 
-  const rebuilt = buildPool(args.logUpToPosition, {
-    authority: plan.jurisdiction,
-    asOf: poolBasis.asOf,
-    standardKinds: poolBasis.standardKinds,
-    defaultCreditClass: poolBasis.defaultCreditClass,
-  });
+  const { rebuilt } = args;
   const rebuiltHash = poolHash(rebuilt.targets, rebuilt.inspectors, input.poolPosition);
   const inputHash = poolHash(input.targets, input.inspectors, input.poolPosition);
   if (rebuiltHash !== result.poolHash) differences.push(`poolHash: recorded ${result.poolHash}, rebuilt from the log ${rebuiltHash}`);

@@ -2,6 +2,7 @@ import { DomainError, checkCommandDate, checkText, throwIfFieldErrors } from '@r
 import type { Decider, FieldError } from '@regledger/shared';
 import { runDraw } from '../draw/draw.rules.js';
 import type { DrawInput, DrawPolicy } from '../draw/draw.types.js';
+import { poolPositionText } from '../pool/pool.rules.js';
 import { assertPlanJurisdiction, assertRoleMayManagePlans } from './plan-access.policy.js';
 import type { CancelInspectionPlan, CreateInspectionPlan, DrawInspections, PlanCommand } from './plan.commands.js';
 import type { PlanEvent, PlanPeriod, PlanScope } from './plan.events.js';
@@ -111,9 +112,6 @@ const cancel = (command: CancelInspectionPlan, state: PlanState): PlanEvent[] =>
   assertDrawable(state, planId);
   return [{ type: 'InspectionPlanCancelled', data: { planId, jurisdiction: state.jurisdiction as string, reason, cancelledOn: today } }];
 };
-
-/** The position of a pool as the draw input records it: `<commit>/<prepare>` in decimal (docs/draw-algorithm.md §11). */
-export const poolPositionText = (position: { commit: string; prepare: string }): string => `${position.commit}/${position.prepare}`;
 
 const decide = (command: PlanCommand, state: PlanState): PlanEvent[] => {
   switch (command.type) {

@@ -3,7 +3,7 @@ import { ValidationError } from '@regledger/shared';
 import type { Actor, CommandMetadata, Role } from '@regledger/shared';
 import { DeciderSpec } from '@regledger/shared/testing';
 import { DEFAULT_DRAW_POLICY, commitmentOf, runDraw } from '../draw/draw.rules.js';
-import { buildPool, type LoggedEvent } from '../pool/pool.rules.js';
+import { buildPool, poolParametersOf, type LoggedEvent } from '../pool/pool.rules.js';
 import type { CreateInspectionPlanData, FixedPool, PlanCommand } from './plan.commands.js';
 import { planDecider } from './plan.decider.js';
 import type { InspectionPlanCreated, InspectionsDrawn, InspectionsDrawnData, PlanEvent, PoolBasis } from './plan.events.js';
@@ -216,15 +216,17 @@ describe('plan decider: cancel', () => {
 
 describe('verifyRecordedDraw: the recorded draw against the log', () => {
   const drawn = drawnEvent().data;
+  /** The pool the verification rebuilds: the log at the recorded position, with the recorded basis and the plan's authority. */
+  const rebuiltFrom = (log: readonly LoggedEvent[]) => buildPool(log, poolParametersOf(created.data.jurisdiction, drawn.poolBasis));
 
   it('matches when the pool is rebuilt from the same log', () => {
-    expect(verifyRecordedDraw({ plan: created.data, drawn, logUpToPosition: LOG, commitmentPrecedesPool: true })).toEqual({ matches: true, differences: [] });
+    expect(verifyRecordedDraw({ plan: created.data, drawn, rebuilt: rebuiltFrom(LOG), commitmentPrecedesPool: true })).toEqual({ matches: true, differences: [] });
   });
 
   it('reports a mismatch when a copied log has one more event before the recorded position', () => {
     const extra: LoggedEvent = { type: 'InspectorConflictDeclared', data: { inspectorId: 'I-2', uscc: usccOf(5), declaredOn: TODAY } };
     const copied = [...LOG.slice(0, 4), extra, ...LOG.slice(4)];
-    const v = verifyRecordedDraw({ plan: created.data, drawn, logUpToPosition: copied, commitmentPrecedesPool: true });
+    const v = verifyRecordedDraw({ plan: created.data, drawn, rebuilt: rebuiltFrom(copied), commitmentPrecedesPool: true });
     expect(v.matches).toBe(false);
     expect(v.differences[0]).toMatch(/^poolHash: recorded [0-9a-f]{64}, rebuilt from the log [0-9a-f]{64}$/);
     expect(v.differences).toContain(
@@ -234,18 +236,18 @@ describe('verifyRecordedDraw: the recorded draw against the log', () => {
 
   it('reports a tampered recorded input: another secret, another target, another policy', () => {
     const otherSecret = { ...drawn, input: { ...drawn.input, revealedSecret: 'x'.repeat(40) } };
-    expect(verifyRecordedDraw({ plan: created.data, drawn: otherSecret, logUpToPosition: LOG, commitmentPrecedesPool: true }).differences).toEqual([expect.stringMatching(/^recomputation failed: DRAW\.SECRET_MISMATCH/)]);
+    expect(verifyRecordedDraw({ plan: created.data, drawn: otherSecret, rebuilt: rebuiltFrom(LOG), commitmentPrecedesPool: true }).differences).toEqual([expect.stringMatching(/^recomputation failed: DRAW\.SECRET_MISMATCH/)]);
 
     const dropped = { ...drawn, input: { ...drawn.input, targets: drawn.input.targets.slice(1) } };
-    const v = verifyRecordedDraw({ plan: created.data, drawn: dropped, logUpToPosition: LOG, commitmentPrecedesPool: true });
+    const v = verifyRecordedDraw({ plan: created.data, drawn: dropped, rebuilt: rebuiltFrom(LOG), commitmentPrecedesPool: true });
     expect(v.matches).toBe(false);
     expect(v.differences).toContain(`pool: target ${usccOf(0)} is in the log at the recorded position but not in the recorded input`);
 
     const policy = { ...drawn, input: { ...drawn.input, policy: { ...drawn.input.policy, ratios: { ...drawn.input.policy.ratios, C: 1 } } } };
-    expect(verifyRecordedDraw({ plan: created.data, drawn: policy, logUpToPosition: LOG, commitmentPrecedesPool: true }).differences[0]).toMatch(/^input\.policy: recorded/);
+    expect(verifyRecordedDraw({ plan: created.data, drawn: policy, rebuilt: rebuiltFrom(LOG), commitmentPrecedesPool: true }).differences[0]).toMatch(/^input\.policy: recorded/);
   });
 
   it('reports a commitment recorded after the pool position', () => {
-    expect(verifyRecordedDraw({ plan: created.data, drawn, logUpToPosition: LOG, commitmentPrecedesPool: false }).differences).toEqual(['the plan (and its commitment) was recorded after the pool position']);
+    expect(verifyRecordedDraw({ plan: created.data, drawn, rebuilt: rebuiltFrom(LOG), commitmentPrecedesPool: false }).differences).toEqual(['the plan (and its commitment) was recorded after the pool position']);
   });
 });

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@regledger/shared';
+import type { DomainEvent, NarrowedEvent } from '@regledger/shared';
 import type { ProductCategory, StandardKind } from '@regledger/declarations/contracts';
 import type { CreditClass, DrawInput, DrawPolicy, DrawResult } from '../draw/draw.types.js';
 
@@ -91,3 +91,6 @@ export const PLAN_STREAM_PREFIX = 'inspection-plan-';
 
 /** One stream per inspection plan. */
 export const planStreamId = (planId: string): string => `${PLAN_STREAM_PREFIX}${planId}`;
+
+/** Works on recorded envelopes too: `data` is narrowed to `InspectionsDrawnData`. */
+export const isInspectionsDrawn = <E extends { type: string }>(e: E): e is NarrowedEvent<E, InspectionsDrawn> => e.type === 'InspectionsDrawn';

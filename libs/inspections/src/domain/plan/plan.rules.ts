@@ -6,6 +6,8 @@ import {
   checkCommandDate,
   checkDate,
   checkDivisionCode,
+  checkInteger,
+  checkOneOf,
   checkText,
   isRecord,
   throwIfFieldErrors,
@@ -15,7 +17,8 @@ import { KEY_CATEGORIES, PRODUCT_CATEGORIES, STANDARD_KINDS, isKeyCategory } fro
 import type { ProductCategory, StandardKind } from '@regledger/declarations/contracts';
 import { CREDIT_CLASSES } from '../draw/draw.types.js';
 import type { CreditClass, DrawPolicy } from '../draw/draw.types.js';
-import { DEFAULT_DRAW_POLICY, MAX_EXCLUSION_MONTHS, MIN_EXCLUSION_MONTHS, MIN_INSPECTORS_PER_TARGET, ratioInPpm, secretMatchesCommitment, DRAW_ERROR_CODES } from '../draw/draw.rules.js';
+import { DEFAULT_DRAW_POLICY, DRAW_ERROR_CODES, HEX_64, MAX_EXCLUSION_MONTHS, MIN_EXCLUSION_MONTHS, MIN_INSPECTORS_PER_TARGET, ratioInPpm, secretMatchesCommitment } from '../draw/draw.rules.js';
+import { checkQualifications } from '../inspector/inspector.rules.js';
 import type { CreateInspectionPlanData } from './plan.commands.js';
 import type { PlanPeriod, PlanScope } from './plan.events.js';
 import type { PlanState } from './plan.decider.js';
@@ -37,24 +40,23 @@ export const PLAN_ERROR_CODES = Object.freeze({
   UNKNOWN_COMMAND: 'PLAN.UNKNOWN_COMMAND',
 } as const);
 
-/** Field limits (design choice). */
-export const PLAN_LIMITS = Object.freeze({ name: 200, reason: 1000, inspectorsPerTarget: 10, qualification: 100 });
+/** Field limits (design choice); required qualifications follow the inspector's qualification limits (INSPECTOR_LIMITS). */
+export const PLAN_LIMITS = Object.freeze({ name: 200, reason: 1000, inspectorsPerTarget: 10 });
 
 /** A plan id: a letter or digit, then up to 79 letters, digits, `.`, `_` or `-` (design choice: safe in a URL and a stream name). */
 export const PLAN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
 
-const HEX_64 = /^[0-9a-f]{64}$/;
+/** Policy numbers are checked from 0 up: the legal minimums are rule violations of their own (assertEnoughInspectorsPerTarget, assertExclusionWindow). */
+const POLICY_NUMBER_MIN = 0;
 
+/** A scope restriction: absent or null for all, otherwise a non-empty array of allowed values, returned distinct and sorted. */
 const checkSubset = <T extends string>(field: string, value: unknown, allowed: readonly T[], errors: FieldError[]): T[] | null => {
   if (value === undefined || value === null) return null;
   if (!Array.isArray(value) || value.length === 0) {
     errors.push({ field, rule: 'non_empty_array', message: 'must be a non-empty array, or absent for all' });
     return null;
   }
-  value.forEach((v, i) => {
-    if (typeof v !== 'string' || !allowed.includes(v as T)) errors.push({ field: `${field}[${i}]`, rule: 'one_of', message: `must be one of ${allowed.join(', ')}` });
-  });
-  return [...new Set(value as T[])].sort();
+  return [...new Set(value.map((v, i) => checkOneOf(`${field}[${i}]`, v, allowed, errors)))].sort();
 };
 
 /** A sampling ratio in [0, 1] in whole parts per million (domain.md §5 design choice; exact quota arithmetic). */
@@ -67,17 +69,12 @@ const checkRatio = (field: string, value: unknown, fallback: number, errors: Fie
   return value;
 };
 
-const checkWhole = (field: string, value: unknown, fallback: number, errors: FieldError[]): number => {
-  if (value === undefined || value === null) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value)) {
-    errors.push({ field, rule: 'integer', message: 'must be a whole number' });
-    return fallback;
-  }
-  return value;
-};
+/** An optional policy number: absent or null takes the default. */
+const checkPolicyInteger = (field: string, value: unknown, fallback: number, max: number, errors: FieldError[]): number =>
+  value === undefined || value === null ? fallback : checkInteger(field, value, POLICY_NUMBER_MIN, max, errors);
 
 /** Shape of CreateInspectionPlan: id, authority, name, scope, policy (defaults of domain.md §5), period, commitment. */
-export const validateCreateInspectionPlan = (data: CreateInspectionPlanData, now: string, defaults: DrawPolicy = DEFAULT_DRAW_POLICY) => {
+export const validateCreateInspectionPlan = (data: CreateInspectionPlanData, now: string) => {
   const errors: FieldError[] = [];
   if (typeof data?.planId !== 'string' || !PLAN_ID.test(data.planId)) errors.push({ field: 'planId', rule: 'plan_id', message: 'must be 1–80 letters, digits, ".", "_" or "-"' });
   const jurisdiction = checkDivisionCode('jurisdiction', data?.jurisdiction, errors);
@@ -101,18 +98,13 @@ export const validateCreateInspectionPlan = (data: CreateInspectionPlanData, now
   for (const key of Object.keys(ratioSource)) {
     if (!CREDIT_CLASSES.includes(key as CreditClass)) errors.push({ field: `policy.ratios.${key}`, rule: 'credit_class', message: 'must be one of A, B, C, D' });
   }
-  const ratios = Object.fromEntries(CREDIT_CLASSES.map((c) => [c, checkRatio(`policy.ratios.${c}`, ratioSource[c], defaults.ratios[c], errors)])) as Record<CreditClass, number>;
-  const inspectorsPerTarget = checkWhole('policy.inspectorsPerTarget', policyIn.inspectorsPerTarget, defaults.inspectorsPerTarget, errors);
-  if (inspectorsPerTarget > PLAN_LIMITS.inspectorsPerTarget) {
-    errors.push({ field: 'policy.inspectorsPerTarget', rule: 'max', message: `must be at most ${PLAN_LIMITS.inspectorsPerTarget}` });
-  }
-  const exclusionMonths = checkWhole('policy.exclusionMonths', policyIn.exclusionMonths, defaults.exclusionMonths, errors);
-  if (exclusionMonths > MAX_EXCLUSION_MONTHS) errors.push({ field: 'policy.exclusionMonths', rule: 'max', message: `must be at most ${MAX_EXCLUSION_MONTHS}` });
-  let requiredQualifications: string[] = [...(defaults.requiredQualifications ?? [])];
-  if (policyIn.requiredQualifications !== undefined && policyIn.requiredQualifications !== null) {
-    if (!Array.isArray(policyIn.requiredQualifications)) errors.push({ field: 'policy.requiredQualifications', rule: 'array', message: 'must be an array of texts' });
-    else requiredQualifications = [...new Set(policyIn.requiredQualifications.map((q, i) => checkText(`policy.requiredQualifications[${i}]`, q, PLAN_LIMITS.qualification, errors)))].sort();
-  }
+  const ratios = Object.fromEntries(CREDIT_CLASSES.map((c) => [c, checkRatio(`policy.ratios.${c}`, ratioSource[c], DEFAULT_DRAW_POLICY.ratios[c], errors)])) as Record<CreditClass, number>;
+  const inspectorsPerTarget = checkPolicyInteger('policy.inspectorsPerTarget', policyIn.inspectorsPerTarget, DEFAULT_DRAW_POLICY.inspectorsPerTarget, PLAN_LIMITS.inspectorsPerTarget, errors);
+  const exclusionMonths = checkPolicyInteger('policy.exclusionMonths', policyIn.exclusionMonths, DEFAULT_DRAW_POLICY.exclusionMonths, MAX_EXCLUSION_MONTHS, errors);
+  const requiredQualifications =
+    policyIn.requiredQualifications === undefined || policyIn.requiredQualifications === null
+      ? [...(DEFAULT_DRAW_POLICY.requiredQualifications ?? [])]
+      : checkQualifications('policy.requiredQualifications', policyIn.requiredQualifications, errors);
 
   const periodIn: Record<string, unknown> = isRecord(data?.period) ? data.period : {};
   if (!isRecord(data?.period)) errors.push({ field: 'period', rule: 'required', message: 'must be an object with from and to dates' });

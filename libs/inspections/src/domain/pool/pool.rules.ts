@@ -1,9 +1,13 @@
-import { jurisdictionCovers } from '@regledger/shared';
-import type { DeclarationContent, StandardKind } from '@regledger/declarations/contracts';
-import type { CreditClass, InspectionOutcome, LastInspection, PassedSpotCheck, PoolInspector, PoolProduct, PoolTarget } from '../draw/draw.types.js';
-import type { InspectionCompletedData, InspectionResultOutcome } from '../inspection/inspection.events.js';
-import type { InspectorEvent } from '../inspector/inspector.events.js';
-import type { InspectionsDrawnData } from '../plan/plan.events.js';
+import { fold, jurisdictionCovers } from '@regledger/shared';
+import { declarationsStateOf, declarationsStreamId, isDeclarationEvent, versionInForceOn } from '@regledger/declarations/contracts';
+import type { DeclarationEvent, DeclarationsState, StandardKind } from '@regledger/declarations/contracts';
+import { isEnterpriseDeregistered, isEnterpriseRegistered, isEnterpriseRenamed } from '@regledger/enterprises/contracts';
+import { compareText } from '../draw/draw.rules.js';
+import type { CreditClass, LastInspection, PassedSpotCheck, PoolInspector, PoolProduct, PoolTarget } from '../draw/draw.types.js';
+import { inspectorDecider, type InspectorState } from '../inspector/inspector.decider.js';
+import { isInspectorEvent, type InspectorEvent } from '../inspector/inspector.events.js';
+import { isInspectionsDrawn, type PoolBasis } from '../plan/plan.events.js';
+import { isInspectionCompleted } from '../inspection/inspection.events.js';
 
 /** The version of the pool builder described in docs/draw-algorithm.md §11. */
 export const POOL_BUILDER_VERSION = 1 as const;
@@ -31,6 +35,19 @@ export interface LoggedEvent {
   data: unknown;
 }
 
+/** Events grouped by a key, each group in log order. */
+const groupBy = <E>(groups: Map<string, E[]>, key: string, event: E): void => {
+  const group = groups.get(key);
+  if (group) group.push(event);
+  else groups.set(key, [event]);
+};
+
+/** A registered inspector as the pool lists it, folded by the inspector decider (SAMR 2019 No. 38: the inspector pool). */
+const poolInspectorOf = (s: InspectorState): PoolInspector | null =>
+  s.inspectorId === null || s.jurisdiction === null
+    ? null
+    : { inspectorId: s.inspectorId, jurisdiction: s.jurisdiction, active: s.status === 'active', qualifications: [...s.qualifications], conflicts: [...s.conflicts] };
+
 export interface BuiltPool {
   /** Sorted by USCC. */
   targets: PoolTarget[];
@@ -38,29 +55,21 @@ export interface BuiltPool {
   inspectors: PoolInspector[];
 }
 
-/** An inspection outcome as the draw knows it; every outcome of the tasks part maps to itself (docs/draw-algorithm.md §11). */
-export const drawOutcomeOf = (outcome: InspectionResultOutcome): InspectionOutcome => outcome;
-
 interface EnterpriseEntry {
   jurisdiction: string;
   deregisteredOn: string | null;
 }
 
-interface DeclarationEntry {
-  uscc: string;
-  versions: { effectiveFrom: string; content: DeclarationContent }[];
-  abolishedOn: string | null;
-}
+/** The parameters a pool basis records for an authority: the pool it describes is rebuilt with them (docs/draw-algorithm.md §11). */
+export const poolParametersOf = (authority: string, basis: Pick<PoolBasis, 'asOf' | 'standardKinds' | 'defaultCreditClass'>): PoolParameters => ({
+  authority,
+  asOf: basis.asOf,
+  standardKinds: basis.standardKinds,
+  defaultCreditClass: basis.defaultCreditClass,
+});
 
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** The version in force on `asOf`: the last one whose effectiveFrom is on or before it (domain.md §3: the declaration in force on a date). */
-const contentInForce = (d: DeclarationEntry, asOf: string): DeclarationContent | null => {
-  if (d.abolishedOn !== null && d.abolishedOn <= asOf) return null;
-  let inForce: DeclarationContent | null = null;
-  for (const v of d.versions) if (v.effectiveFrom <= asOf) inForce = v.content;
-  return inForce;
-};
+/** A pool position as the draw input records it: `<commit>/<prepare>` in decimal (docs/draw-algorithm.md §11). */
+export const poolPositionText = (position: PoolBasis['position']): string => `${position.commit}/${position.prepare}`;
 
 /** An enterprise is in the pool while registered: its deregistration has not taken effect on `asOf` (SAMR 2019 No. 38: the pool lists market entities). */
 export const enterpriseInPool = (e: EnterpriseEntry, asOf: string): boolean => e.deregisteredOn === null || e.deregisteredOn > asOf;
@@ -74,88 +83,65 @@ const laterInspection = (current: LastInspection | undefined, next: LastInspecti
  */
 export const buildPool = (events: readonly LoggedEvent[], params: PoolParameters): BuiltPool => {
   const enterprises = new Map<string, EnterpriseEntry>();
-  const declarations = new Map<string, DeclarationEntry>();
-  const inspectors = new Map<string, PoolInspector>();
+  // One declarations stream per enterprise and one stream per inspector, each folded by its own decider.
+  const declarationStreams = new Map<string, DeclarationEvent[]>();
+  const inspectorStreams = new Map<string, InspectorEvent[]>();
   const lastDrawnOn = new Map<string, string>();
   const lastInspection = new Map<string, LastInspection>();
   const passedChecks = new Map<string, PassedSpotCheck[]>();
 
   for (const e of events) {
-    const d = e.data as Record<string, never>;
-    switch (e.type) {
-      case 'EnterpriseRegistered':
-        enterprises.set(d.uscc, { jurisdiction: d.jurisdiction, deregisteredOn: null });
-        break;
-      case 'EnterpriseRenamed': {
-        const entry = enterprises.get(d.uscc);
-        if (entry) entry.jurisdiction = d.jurisdiction;
-        break;
+    if (isEnterpriseRegistered(e)) {
+      enterprises.set(e.data.uscc, { jurisdiction: e.data.jurisdiction, deregisteredOn: null });
+    } else if (isEnterpriseRenamed(e)) {
+      const entry = enterprises.get(e.data.uscc);
+      if (entry) entry.jurisdiction = e.data.jurisdiction;
+    } else if (isEnterpriseDeregistered(e)) {
+      const entry = enterprises.get(e.data.uscc);
+      if (entry) entry.deregisteredOn = e.data.effectiveDate;
+    } else if (isDeclarationEvent(e)) {
+      groupBy(declarationStreams, declarationsStreamId(e.data.uscc), e as DeclarationEvent);
+    } else if (isInspectorEvent(e)) {
+      groupBy(inspectorStreams, e.data.inspectorId, e as InspectorEvent);
+    } else if (isInspectionsDrawn(e)) {
+      const drawn = e.data;
+      for (const a of drawn.result.assignments) {
+        const before = lastDrawnOn.get(a.uscc);
+        if (before === undefined || drawn.drawnOn > before) lastDrawnOn.set(a.uscc, drawn.drawnOn);
       }
-      case 'EnterpriseDeregistered': {
-        const entry = enterprises.get(d.uscc);
-        if (entry) entry.deregisteredOn = d.effectiveDate;
-        break;
+    } else if (isInspectionCompleted(e)) {
+      const c = e.data;
+      const next: LastInspection = {
+        inspectorIds: [...c.inspectorIds],
+        ...(c.productKey === null ? {} : { productKey: c.productKey }),
+        outcome: c.outcome,
+        completedOn: c.completedOn,
+        authority: c.authority,
+      };
+      if (laterInspection(lastInspection.get(c.uscc), next)) lastInspection.set(c.uscc, next);
+      if (c.outcome === 'conforming' && c.productKey !== null) {
+        const list = passedChecks.get(c.uscc) ?? [];
+        list.push({ productKey: c.productKey, completedOn: c.completedOn, authority: c.authority });
+        passedChecks.set(c.uscc, list);
       }
-      case 'StandardDeclared':
-        declarations.set(d.declarationId, { uscc: d.uscc, versions: [{ effectiveFrom: d.effectiveFrom, content: d.content }], abolishedOn: null });
-        break;
-      case 'DeclarationRevised':
-        declarations.get(d.declarationId)?.versions.push({ effectiveFrom: d.effectiveFrom, content: d.content });
-        break;
-      case 'DeclarationAbolished': {
-        const entry = declarations.get(d.declarationId);
-        if (entry) entry.abolishedOn = d.effectiveDate;
-        break;
-      }
-      case 'InspectorRegistered':
-      case 'InspectorQualificationsUpdated':
-      case 'InspectorConflictDeclared':
-      case 'InspectorConflictWithdrawn':
-      case 'InspectorDeactivated':
-      case 'InspectorReactivated':
-        applyInspectorEvent(inspectors, e as InspectorEvent);
-        break;
-      case 'InspectionsDrawn': {
-        const drawn = e.data as InspectionsDrawnData;
-        for (const a of drawn.result.assignments) {
-          const before = lastDrawnOn.get(a.uscc);
-          if (before === undefined || drawn.drawnOn > before) lastDrawnOn.set(a.uscc, drawn.drawnOn);
-        }
-        break;
-      }
-      case 'InspectionCompleted': {
-        const c = e.data as InspectionCompletedData;
-        const next: LastInspection = {
-          inspectorIds: [...c.inspectorIds],
-          ...(c.productKey === null ? {} : { productKey: c.productKey }),
-          outcome: drawOutcomeOf(c.outcome),
-          completedOn: c.completedOn,
-          authority: c.authority,
-        };
-        if (laterInspection(lastInspection.get(c.uscc), next)) lastInspection.set(c.uscc, next);
-        if (c.outcome === 'conforming' && c.productKey !== null) {
-          const list = passedChecks.get(c.uscc) ?? [];
-          list.push({ productKey: c.productKey, completedOn: c.completedOn, authority: c.authority });
-          passedChecks.set(c.uscc, list);
-        }
-        break;
-      }
-      default:
-        break;
     }
   }
 
   const productsByUscc = new Map<string, Map<string, PoolProduct>>();
-  for (const decl of declarations.values()) {
-    const content = contentInForce(decl, params.asOf);
-    if (content === null) continue;
-    if (params.standardKinds !== null && !params.standardKinds.includes(content.standard.kind)) continue;
-    const products = productsByUscc.get(decl.uscc) ?? new Map<string, PoolProduct>();
-    for (const p of content.products) {
-      const product: PoolProduct = { name: p.name, model: p.model, category: p.category, standardNumber: content.standard.number };
-      products.set(JSON.stringify([product.category, product.model, product.name, product.standardNumber]), product);
+  for (const stream of declarationStreams.values()) {
+    const state: DeclarationsState = declarationsStateOf(stream);
+    for (const id of state.order) {
+      const decl = state.declarations[id];
+      const content = versionInForceOn(decl, params.asOf)?.content;
+      if (content === undefined) continue;
+      if (params.standardKinds !== null && !params.standardKinds.includes(content.standard.kind)) continue;
+      const products = productsByUscc.get(decl.uscc) ?? new Map<string, PoolProduct>();
+      for (const p of content.products) {
+        const product: PoolProduct = { name: p.name, model: p.model, category: p.category, standardNumber: content.standard.number };
+        products.set(JSON.stringify([product.category, product.model, product.name, product.standardNumber]), product);
+      }
+      productsByUscc.set(decl.uscc, products);
     }
-    productsByUscc.set(decl.uscc, products);
   }
 
   const targets: PoolTarget[] = [];
@@ -179,37 +165,9 @@ export const buildPool = (events: readonly LoggedEvent[], params: PoolParameters
     });
   }
 
-  const pooledInspectors = [...inspectors.values()]
-    .filter((i) => jurisdictionCovers(params.authority, i.jurisdiction))
+  const pooledInspectors = [...inspectorStreams.values()]
+    .map((stream) => poolInspectorOf(fold(inspectorDecider, stream)))
+    .filter((i): i is PoolInspector => i !== null && jurisdictionCovers(params.authority, i.jurisdiction))
     .sort((a, b) => compareText(a.inspectorId, b.inspectorId));
   return { targets, inspectors: pooledInspectors };
-};
-
-const applyInspectorEvent = (inspectors: Map<string, PoolInspector>, e: InspectorEvent): void => {
-  if (e.type === 'InspectorRegistered') {
-    const d = e.data;
-    inspectors.set(d.inspectorId, { inspectorId: d.inspectorId, jurisdiction: d.jurisdiction, active: true, qualifications: [...d.qualifications], conflicts: [...d.conflicts] });
-    return;
-  }
-  const current = inspectors.get(e.data.inspectorId);
-  if (!current) return;
-  switch (e.type) {
-    case 'InspectorQualificationsUpdated':
-      current.qualifications = [...e.data.qualifications];
-      break;
-    case 'InspectorConflictDeclared':
-      if (!current.conflicts.includes(e.data.uscc)) current.conflicts = [...current.conflicts, e.data.uscc].sort(compareText);
-      break;
-    case 'InspectorConflictWithdrawn':
-      current.conflicts = current.conflicts.filter((u) => u !== e.data.uscc);
-      break;
-    case 'InspectorDeactivated':
-      current.active = false;
-      break;
-    case 'InspectorReactivated':
-      current.active = true;
-      break;
-    default:
-      break;
-  }
 };

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PageRequestDto } from '@regledger/http';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { INSPECTION_OUTCOMES } from '../../domain/draw/draw.types.js';
 
 export class FindInspectionResultsRequestDto extends PageRequestDto {
   @ApiPropertyOptional({ example: '914403001922038216' })
@@ -9,9 +10,9 @@ export class FindInspectionResultsRequestDto extends PageRequestDto {
   @Length(18, 18)
   uscc?: string;
 
-  @ApiPropertyOptional({ enum: ['conforming', 'non_conforming', 'no_declaration', 'not_located'] })
+  @ApiPropertyOptional({ enum: INSPECTION_OUTCOMES })
   @IsOptional()
-  @IsIn(['conforming', 'non_conforming', 'no_declaration', 'not_located'])
+  @IsIn(INSPECTION_OUTCOMES)
   outcome?: string;
 
   @ApiPropertyOptional({ description: 'Authority division code; 440000 covers every 44xxxx', example: '440300' })

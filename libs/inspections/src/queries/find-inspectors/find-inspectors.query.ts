@@ -1,11 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { sql } from 'kysely';
-import { ForbiddenError, jurisdictionCovers, jurisdictionPrefix, type Actor } from '@regledger/shared';
+import { ForbiddenError, jurisdictionPrefix, type Actor } from '@regledger/shared';
 import type { AnyDb } from '@regledger/database';
 import { READ_DB } from '@regledger/engine';
 import { INSPECTOR_ERROR_CODES } from '../../domain/inspector/inspector.rules.js';
+import { mayReadInspector, readsEveryInspector } from '../../domain/inspector/inspector-access.policy.js';
 import { INSPECTOR_COLUMNS, toInspectorView, type InspectorRow, type InspectorView } from '../inspector.view.js';
+
+/** The division code that covers every jurisdiction (GB/T 2260: the whole country). */
+const NATIONWIDE = '000000';
 
 export interface FindInspectorsCriteria {
   /** A division code: `440000` lists every `44xxxx`; defaults to the actor's jurisdiction. */
@@ -37,9 +41,8 @@ export class FindInspectorsHandler implements IQueryHandler<FindInspectorsQuery,
   constructor(@Inject(READ_DB) private readonly db: AnyDb) {}
 
   async execute({ actor, criteria }: FindInspectorsQuery): Promise<InspectorPage> {
-    const everywhere = actor.role === 'admin' || actor.role === 'analyst';
-    const jurisdiction = criteria.jurisdiction ?? (everywhere ? '000000' : actor.jurisdiction);
-    if (!everywhere && !jurisdictionCovers(actor.jurisdiction, jurisdiction)) {
+    const jurisdiction = criteria.jurisdiction ?? (readsEveryInspector(actor) ? NATIONWIDE : actor.jurisdiction);
+    if (!mayReadInspector(actor, jurisdiction)) {
       throw new ForbiddenError(INSPECTOR_ERROR_CODES.FORBIDDEN, `a ${actor.role} of ${actor.jurisdiction} may not list inspectors of ${jurisdiction}`, { jurisdiction });
     }
     const conditions = [sql`jurisdiction like ${`${jurisdictionPrefix(jurisdiction)}%`}`];

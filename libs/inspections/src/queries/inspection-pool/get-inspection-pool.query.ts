@@ -1,12 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ForbiddenError, chinaDate, isDivisionCode, jurisdictionCovers, type Actor } from '@regledger/shared';
+import { chinaDate, type Actor } from '@regledger/shared';
 import type { EventStore } from '@regledger/event-store';
 import { EVENT_STORE } from '@regledger/engine';
 import type { PoolInspector, PoolTarget } from '../../domain/draw/draw.types.js';
-import { buildPool } from '../../domain/pool/pool.rules.js';
+import { assertMayReadPool } from '../../domain/plan/plan-access.policy.js';
+import { poolPositionText } from '../../domain/pool/pool.rules.js';
 import { PLANNING_CONFIG, type PlanningConfig } from '../../planning.config.js';
-import { committedHead, readLogUpTo } from './pool-log.query.js';
+import { committedHead, poolAt, positionToBasis } from '../../pool-log.js';
 
 export interface InspectionPoolPage {
   jurisdiction: string;
@@ -34,10 +35,6 @@ export class GetInspectionPoolQuery extends Query<InspectionPoolPage> {
   }
 }
 
-/** Who sees the target pool: a supervisor inside its jurisdiction, analysts and admin everywhere (domain.md §1). */
-const maySeePool = (actor: Actor, jurisdiction: string): boolean =>
-  actor.role === 'admin' || actor.role === 'analyst' || (actor.role === 'supervisor' && isDivisionCode(actor.jurisdiction) && jurisdictionCovers(actor.jurisdiction, jurisdiction));
-
 /**
  * The target and inspector pools of an authority as the log holds them now, built by the same pool builder the draw uses, with no
  * plan scope and the configured default credit class (docs/inspection-planning.md). Read from the log, so it costs one pass over it.
@@ -50,16 +47,13 @@ export class GetInspectionPoolHandler implements IQueryHandler<GetInspectionPool
   ) {}
 
   async execute({ actor, jurisdiction, limit, offset, now }: GetInspectionPoolQuery): Promise<InspectionPoolPage> {
-    if (!maySeePool(actor, jurisdiction)) {
-      throw new ForbiddenError('INSPECTION_POOL.FORBIDDEN', `a ${actor.role} of ${actor.jurisdiction} may not see the pool of ${jurisdiction}`, { jurisdiction, actorJurisdiction: actor.jurisdiction });
-    }
+    assertMayReadPool(actor, jurisdiction);
     const asOf = chinaDate(now) as string;
     const head = await committedHead(this.store);
-    const log = head === null ? [] : await readLogUpTo(this.store, head, this.config.poolReadTimeoutMs);
-    const pool = buildPool(log, { authority: jurisdiction, asOf, standardKinds: null, defaultCreditClass: this.config.defaultCreditClass });
+    const { pool } = await poolAt(this.store, head, { authority: jurisdiction, asOf, standardKinds: null, defaultCreditClass: this.config.defaultCreditClass }, this.config.poolReadTimeoutMs);
     return {
       jurisdiction,
-      position: head === null ? null : `${head.commit}/${head.prepare}`,
+      position: head === null ? null : poolPositionText(positionToBasis(head)),
       asOf,
       total: pool.targets.length,
       limit,

@@ -7,8 +7,9 @@ import type { DrawVerification } from '../../domain/draw/draw.types.js';
 import { planStreamId, type InspectionPlanCreatedData, type InspectionsDrawnData } from '../../domain/plan/plan.events.js';
 import { PLAN_ERROR_CODES } from '../../domain/plan/plan.rules.js';
 import { verifyRecordedDraw } from '../../domain/plan/draw-verification.rules.js';
+import { poolParametersOf } from '../../domain/pool/pool.rules.js';
 import { PLANNING_CONFIG, type PlanningConfig } from '../../planning.config.js';
-import { positionFromBasis, readLogUpTo } from '../inspection-pool/pool-log.query.js';
+import { poolAt, positionFromBasis } from '../../pool-log.js';
 
 export interface DrawVerificationAnswer extends DrawVerification {
   planId: string;
@@ -38,15 +39,11 @@ export class VerifyDrawHandler implements IQueryHandler<VerifyDrawQuery, DrawVer
     if (!created) throw new NotFoundError(PLAN_ERROR_CODES.NOT_FOUND, `no inspection plan ${planId}`, { planId });
     const drawnEvent = history.find((e) => e.type === 'InspectionsDrawn');
     if (!drawnEvent) throw new NotFoundError(PLAN_ERROR_CODES.NOT_DRAWN, `plan ${planId} has not been drawn`, { planId });
+    const plan = created.data as InspectionPlanCreatedData;
     const drawn = drawnEvent.data as InspectionsDrawnData;
     const position = positionFromBasis(drawn.poolBasis.position);
-    const log = await readLogUpTo(this.store, position, this.config.poolReadTimeoutMs);
-    const verification = verifyRecordedDraw({
-      plan: created.data as InspectionPlanCreatedData,
-      drawn,
-      logUpToPosition: log,
-      commitmentPrecedesPool: comparePositions(created.position, position) <= 0,
-    });
-    return { planId, poolPosition: drawn.input.poolPosition, poolHash: drawn.result.poolHash, eventsRead: log.length, ...verification };
+    const { pool, eventsRead } = await poolAt(this.store, position, poolParametersOf(plan.jurisdiction, drawn.poolBasis), this.config.poolReadTimeoutMs);
+    const verification = verifyRecordedDraw({ plan, drawn, rebuilt: pool, commitmentPrecedesPool: comparePositions(created.position, position) <= 0 });
+    return { planId, poolPosition: drawn.input.poolPosition, poolHash: drawn.result.poolHash, eventsRead, ...verification };
   }
 }
