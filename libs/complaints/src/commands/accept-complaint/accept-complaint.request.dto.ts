@@ -1,10 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
-import { CALENDAR_DATE_PATTERN } from '@regledger/http';
+import { ComplaintStepRequestDto } from '../complaint-step.request.dto.js';
 
-export class AcceptComplaintRequestDto {
-  @ApiPropertyOptional({ description: 'The day the step was taken (YYYY-MM-DD, China); today when absent; never after today', example: '2026-09-29' })
-  @IsOptional()
-  @Matches(CALENDAR_DATE_PATTERN, { message: 'on must be a date YYYY-MM-DD' })
-  on?: string;
-}
+/** Accepting needs nothing but, optionally, the day it was decided. */
+export class AcceptComplaintRequestDto extends ComplaintStepRequestDto {}

@@ -1,9 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { CALENDAR_DATE_PATTERN } from '@regledger/http';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsString, MaxLength } from 'class-validator';
 import { COMPLAINT_CLOSE_OUTCOMES, type ComplaintCloseOutcome } from '../../domain/index.js';
+import { ComplaintStepRequestDto } from '../complaint-step.request.dto.js';
 
-export class CloseComplaintRequestDto {
+export class CloseComplaintRequestDto extends ComplaintStepRequestDto {
   @ApiProperty({ enum: [...COMPLAINT_CLOSE_OUTCOMES] })
   @IsIn(COMPLAINT_CLOSE_OUTCOMES)
   outcome!: ComplaintCloseOutcome;
@@ -12,9 +12,4 @@ export class CloseComplaintRequestDto {
   @IsString()
   @MaxLength(2000)
   summary!: string;
-
-  @ApiPropertyOptional({ description: 'The day the step was taken (YYYY-MM-DD, China); today when absent; never after today', example: '2026-09-29' })
-  @IsOptional()
-  @Matches(CALENDAR_DATE_PATTERN, { message: 'on must be a date YYYY-MM-DD' })
-  on?: string;
 }

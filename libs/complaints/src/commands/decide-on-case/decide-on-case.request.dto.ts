@@ -1,8 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { CALENDAR_DATE_PATTERN } from '@regledger/http';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBoolean, IsString, MaxLength } from 'class-validator';
+import { ComplaintStepRequestDto } from '../complaint-step.request.dto.js';
 
-export class DecideOnCaseRequestDto {
+export class DecideOnCaseRequestDto extends ComplaintStepRequestDto {
   @ApiProperty({ description: 'Whether a case is opened' })
   @IsBoolean()
   openCase!: boolean;
@@ -11,9 +11,4 @@ export class DecideOnCaseRequestDto {
   @IsString()
   @MaxLength(2000)
   reason!: string;
-
-  @ApiPropertyOptional({ description: 'The day the step was taken (YYYY-MM-DD, China); today when absent; never after today', example: '2026-09-29' })
-  @IsOptional()
-  @Matches(CALENDAR_DATE_PATTERN, { message: 'on must be a date YYYY-MM-DD' })
-  on?: string;
 }

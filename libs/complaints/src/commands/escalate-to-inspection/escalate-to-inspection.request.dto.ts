@@ -1,15 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { CALENDAR_DATE_PATTERN } from '@regledger/http';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
+import { ComplaintStepRequestDto } from '../complaint-step.request.dto.js';
 
-export class EscalateToInspectionRequestDto {
+export class EscalateToInspectionRequestDto extends ComplaintStepRequestDto {
   @ApiProperty({ description: 'Why a targeted inspection is needed', example: '涉嫌产品不符合声明的企业标准' })
   @IsString()
   @MaxLength(2000)
   reason!: string;
-
-  @ApiPropertyOptional({ description: 'The day the step was taken (YYYY-MM-DD, China); today when absent; never after today', example: '2026-09-29' })
-  @IsOptional()
-  @Matches(CALENDAR_DATE_PATTERN, { message: 'on must be a date YYYY-MM-DD' })
-  on?: string;
 }
