@@ -55,7 +55,9 @@ export interface PostgresEventStoreOptions {
 
 /**
  * The log on PostgreSQL (a server through `pg`, or PGlite) with kysely.
- * - concurrency: a `es_streams` row per stream, written first in every append (it takes the xid);
+ * - concurrency: a `es_streams` row per stream, written first in every append, behind a transaction
+ *   advisory lock on the stream so that the transaction id (taken by the first write) is assigned only
+ *   once the stream is held: a stream's revisions then follow the global order;
  * - one INSERT per append (unnest of arrays);
  * - global reads by (transaction id, position) below the oldest running transaction (design-notes §1).
  */
@@ -93,27 +95,34 @@ export class PostgresEventStore implements EventStore {
   private async appendInTransaction(trx: AnyDb, streamId: string, events: EventToAppend[], options: AppendOptions): Promise<AppendResult> {
     const k = BigInt(events.length);
     const expected = options.expectedRevision;
-    // First write of the transaction: the stream row. It takes the transaction id and the row lock.
+    // First write of the transaction: the stream row. It takes the transaction id, so the stream's
+    // advisory lock (which takes none) is acquired first, in the same statement: a writer that waits for
+    // the stream gets its transaction id only after the writer ahead of it, and the log's order
+    // (transaction id, position) never puts a later revision of a stream before an earlier one.
+    const streamLock = sql`(select pg_advisory_xact_lock(hashtextextended(${streamId}, 0)) as held)`;
     let newVersion: bigint | null;
     if (expected === 'any') {
       const r = await sql<{ version: string }>`
-        insert into es_streams (stream_id, version) values (${streamId}, ${(k - 1n).toString()})
+        insert into es_streams (stream_id, version) select ${streamId}, ${(k - 1n).toString()}::bigint from ${streamLock} as stream_lock
         on conflict (stream_id) do update set version = es_streams.version + ${k.toString()}::bigint
         returning version`.execute(trx);
       newVersion = toBigInt(r.rows[0].version);
     } else if (expected === 'no_stream') {
       const r = await sql<{ version: string }>`
-        insert into es_streams (stream_id, version) values (${streamId}, ${(k - 1n).toString()})
+        insert into es_streams (stream_id, version) select ${streamId}, ${(k - 1n).toString()}::bigint from ${streamLock} as stream_lock
         on conflict (stream_id) do nothing
         returning version`.execute(trx);
       newVersion = r.rows.length ? toBigInt(r.rows[0].version) : null;
     } else if (expected === 'stream_exists') {
       const r = await sql<{ version: string }>`
-        update es_streams set version = version + ${k.toString()}::bigint where stream_id = ${streamId} returning version`.execute(trx);
+        with stream_lock as materialized ${streamLock}
+        update es_streams set version = version + ${k.toString()}::bigint from stream_lock
+        where stream_id = ${streamId} returning version`.execute(trx);
       newVersion = r.rows.length ? toBigInt(r.rows[0].version) : null;
     } else {
       const r = await sql<{ version: string }>`
-        update es_streams set version = version + ${k.toString()}::bigint
+        with stream_lock as materialized ${streamLock}
+        update es_streams set version = version + ${k.toString()}::bigint from stream_lock
         where stream_id = ${streamId} and version = ${expected.toString()}::bigint returning version`.execute(trx);
       newVersion = r.rows.length ? toBigInt(r.rows[0].version) : null;
     }

@@ -209,6 +209,19 @@ export function eventStoreContract(name: string, makeFixture: () => Promise<Cont
         for (let i = 1; i < events.length; i++) expect(events[i].prevHash).toBe(events[i - 1].hash);
       });
 
+      it('writers queued on the same streams: in the global order the revisions of every stream ascend', async () => {
+        const streams = Array.from({ length: 3 }, () => stream('queue'));
+        const start = await f.store.headPosition();
+        await Promise.all(Array.from({ length: 150 }, (_, i) => f.store.appendToStream(streams[i % streams.length], [ev(i)], { expectedRevision: 'any' })));
+        const all = await eventually(
+          () => f.store.readAll({ after: start?.position, maxCount: 10_000 }),
+          (events) => events.filter((e) => streams.includes(e.streamId)).length === 150,
+        );
+        for (const s of streams) {
+          expect(all.filter((e) => e.streamId === s).map((e) => e.revision)).toEqual(Array.from({ length: 50 }, (_, i) => BigInt(i)));
+        }
+      });
+
       it('racing on the same expected revision: exactly one wins', async () => {
         const s = stream();
         await f.store.appendToStream(s, [ev(0)], { expectedRevision: 'no_stream' });
