@@ -1,0 +1,2 @@
+/** What other bounded contexts may depend on in the credit context. */
+export {};

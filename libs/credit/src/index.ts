@@ -1,0 +1,2 @@
+export * from './credit.module.js';
+export * from './credit.context.js';

@@ -1,0 +1,2 @@
+export * from './enforcement.module.js';
+export * from './enforcement.context.js';
