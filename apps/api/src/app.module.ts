@@ -12,6 +12,8 @@ export interface AppOptions {
   logger: JsonLogger;
   /** Run projections, policies and sealing in the API process (the embedded default). */
   runWorkers: boolean;
+  /** The clock requests, policies and schedules are stamped with (default: the system clock). */
+  clock?: () => Date;
 }
 
 @Module({})
@@ -19,7 +21,7 @@ export class AppModule {
   static forRoot(options: AppOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [EngineModule.forRoot({ config: options.config, contexts: CONTEXTS, runWorkers: options.runWorkers, logger: options.logger }), ...CONTEXT_MODULES],
+      imports: [EngineModule.forRoot({ config: options.config, contexts: CONTEXTS, runWorkers: options.runWorkers, logger: options.logger, clock: options.clock }), ...CONTEXT_MODULES],
       controllers: [SystemController],
       providers: [
         { provide: AUTH_CONFIG, useValue: options.auth },

@@ -13,7 +13,7 @@ export interface CreateAppOptions {
   auth: AuthConfig;
   logger?: JsonLogger;
   runWorkers?: boolean;
-  /** The clock requests are stamped with (default: the system clock); a test or training copy may run at another date. */
+  /** The clock requests, policies and schedules are stamped with (default: the system clock); a test or training copy may run at another date. */
   clock?: () => Date;
 }
 
@@ -21,7 +21,7 @@ export interface CreateAppOptions {
 export async function createApp(options: CreateAppOptions): Promise<NestExpressApplication> {
   const logger = options.logger ?? new JsonLogger(options.config.logLevel, { service: 'regledger-api' });
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ config: options.config, auth: options.auth, logger, runWorkers: options.runWorkers ?? options.config.projectionsInProcess }),
+    AppModule.forRoot({ config: options.config, auth: options.auth, logger, runWorkers: options.runWorkers ?? options.config.projectionsInProcess, clock: options.clock }),
     { logger, bodyParser: false, abortOnError: false },
   );
   app.disable('x-powered-by');

@@ -7,6 +7,6 @@ import { redeclarationOverdueSchedule } from './schedules/redeclaration-overdue.
 export const declarationsContext: ContextDefinition = {
   name: 'declarations',
   projections: [declarationsProjection],
-  policies: ({ commandBus }) => [redeclarationOnRenamePolicy(commandBus)],
+  policies: ({ commandBus, clock }) => [redeclarationOnRenamePolicy(commandBus, clock)],
   schedules: ({ commandBus, readDb }) => [redeclarationOverdueSchedule(commandBus, readDb)],
 };

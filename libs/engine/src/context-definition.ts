@@ -8,7 +8,8 @@ export interface ContextDefinition {
   name: string;
   migrations?: readonly Migration[];
   projections?: readonly Projection[];
-  policies?: (deps: { commandBus: CommandBus }) => readonly Policy[];
+  /** Reactions to events; `clock` is the engine's (the API's) clock, which their commands are stamped with. */
+  policies?: (deps: { commandBus: CommandBus; clock: () => Date }) => readonly Policy[];
   upcasters?: readonly Upcaster[];
   /** Time-driven reactions (deadlines passing): run every SCHEDULE_INTERVAL_MS where workers run. */
   schedules?: (deps: { commandBus: CommandBus; readDb: AnyDb }) => readonly ScheduledTask[];

@@ -16,6 +16,9 @@ export const PROJECTION_ENGINE = Symbol('PROJECTION_ENGINE');
 export const ENGINE_LOGGER = Symbol('ENGINE_LOGGER');
 export const ENGINE_CONTEXTS = Symbol('ENGINE_CONTEXTS');
 export const ENGINE_SCHEDULES = Symbol('ENGINE_SCHEDULES');
+export const ENGINE_CLOCK = Symbol('ENGINE_CLOCK');
+
+const systemClock = (): Date => new Date();
 
 export interface EngineModuleOptions {
   config: EngineConfig;
@@ -23,6 +26,8 @@ export interface EngineModuleOptions {
   /** Run projections, policies and sealing in this process. */
   runWorkers: boolean;
   logger: JsonLogger;
+  /** The clock policies and schedules stamp their commands with (default: the system clock), the same as the API's. */
+  clock?: () => Date;
 }
 
 /** Starts the workers after the application is up and stops them, then the databases, on shutdown. */
@@ -40,10 +45,11 @@ export class EngineLifecycle implements OnApplicationBootstrap, OnApplicationShu
     @Inject(ENGINE_LOGGER) private readonly logger: JsonLogger,
     @Inject('ENGINE_RUN_WORKERS') private readonly runWorkers: boolean,
     @Inject(ENGINE_SCHEDULES) private readonly schedules: readonly ScheduledTask[],
+    @Inject(ENGINE_CLOCK) private readonly clock: () => Date,
   ) {}
 
-  /** Runs every scheduled task once now; returns how many commands they sent. */
-  async runSchedules(now = new Date()): Promise<number> {
+  /** Runs every scheduled task once at `now` (default: the engine's clock); returns how many commands they sent. */
+  async runSchedules(now = this.clock()): Promise<number> {
     let sent = 0;
     for (const task of this.schedules) {
       try {
@@ -102,6 +108,7 @@ export class EngineModule {
         { provide: ENGINE_CONFIG, useValue: options.config },
         { provide: ENGINE_LOGGER, useValue: options.logger },
         { provide: ENGINE_CONTEXTS, useValue: options.contexts },
+        { provide: ENGINE_CLOCK, useValue: options.clock ?? systemClock },
         { provide: 'ENGINE_RUN_WORKERS', useValue: options.runWorkers },
         { provide: ENGINE, useFactory: () => openEngine(options.config, options.contexts) },
         { provide: EVENT_STORE, useFactory: (e: Engine): EventStore => e.store, inject: [ENGINE] },
@@ -111,7 +118,7 @@ export class EngineModule {
           provide: PROJECTION_ENGINE,
           useFactory: (e: Engine, commandBus: CommandBus) =>
             e.projectionEngine(
-              options.contexts.flatMap((c) => c.policies?.({ commandBus }) ?? []),
+              options.contexts.flatMap((c) => c.policies?.({ commandBus, clock: options.clock ?? systemClock }) ?? []),
               { log: (m, f) => options.logger.info(m, f ?? {}), error: (m, f) => options.logger.error(m, f ?? {}) },
             ),
           inject: [ENGINE, CommandBus],
@@ -123,7 +130,7 @@ export class EngineModule {
         },
         EngineLifecycle,
       ],
-      exports: [ENGINE, ENGINE_CONFIG, ENGINE_LOGGER, ENGINE_CONTEXTS, EVENT_STORE, READ_DB, PROJECTION_ENGINE, DeciderRuntime, EngineLifecycle, CqrsModule],
+      exports: [ENGINE, ENGINE_CLOCK, ENGINE_CONFIG, ENGINE_LOGGER, ENGINE_CONTEXTS, EVENT_STORE, READ_DB, PROJECTION_ENGINE, DeciderRuntime, EngineLifecycle, CqrsModule],
     };
   }
 }

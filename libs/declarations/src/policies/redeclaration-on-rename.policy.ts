@@ -8,7 +8,7 @@ import { requireRedeclaration } from '../commands/require-redeclaration/require-
  * A renamed enterprise must declare every active standard again under its new name (domain.md §3,
  * Guangdong plan): on `EnterpriseRenamed`, mark them "to be re-declared" with a deadline.
  */
-export const redeclarationOnRenamePolicy = (commandBus: CommandBus): Policy => {
+export const redeclarationOnRenamePolicy = (commandBus: CommandBus, clock: () => Date = () => new Date()): Policy => {
   const policy: Policy = {
     name: 'declarations.redeclaration-on-rename',
     handles: ['EnterpriseRenamed'],
@@ -18,7 +18,7 @@ export const redeclarationOnRenamePolicy = (commandBus: CommandBus): Policy => {
       await commandBus.execute(
         requireRedeclaration(
           { uscc: d.uscc, previousName: d.previousName, newName: d.newName, renamedOn: d.effectiveDate, sourceEventId: event.id },
-          systemMetadata(policy.name, event, idempotencyKeyFor(policy, event)),
+          systemMetadata(policy.name, event, idempotencyKeyFor(policy, event), clock()),
         ),
       );
     },
