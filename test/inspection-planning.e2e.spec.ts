@@ -191,7 +191,7 @@ describe('inspection planning over HTTP: inspectors, plans, the double-random dr
       }
       expect(assignments.find((a) => a.uscc === CONFLICTED)?.inspectorIds).not.toContain('GZ-01');
       expect(official.body.input.targets).toHaveLength(6);
-      expect(official.body).toMatchObject({ revealedSecret: SECRET, commitment: sha256(SECRET), poolBasis: { builderVersion: 1, standardKinds: ['enterprise'], defaultCreditClass: 'B' } });
+      expect(official.body).toMatchObject({ revealedSecret: SECRET, commitment: sha256(SECRET), poolBasis: { builderVersion: 2, standardKinds: ['enterprise'], defaultCreditClass: 'B' } });
 
       const publicView = await t.http.get(`/inspection-plans/${planId}/draw`);
       expect(publicView.status).toBe(200);

@@ -5,6 +5,7 @@ import { InspectionResultsController } from './http/inspection-results.controlle
 import { inspectionsProjection } from './projections/inspections.projection.js';
 import { inspectionsFromDrawPolicy } from './policies/inspections-from-draw.policy.js';
 import { targetedInspectionOnEscalationPolicy } from './policies/targeted-inspection-on-escalation.policy.js';
+import { followUpInspectionOnRequestPolicy } from './policies/follow-up-inspection-on-request.policy.js';
 import { GetInspectionHandler } from './queries/get-inspection/get-inspection.query.js';
 import { FindInspectionsHandler } from './queries/find-inspections/find-inspections.query.js';
 import { FindInspectionResultsHandler } from './queries/find-inspection-results/find-inspection-results.query.js';
@@ -14,7 +15,11 @@ import { resultPublicationOverdueSchedule } from './schedules/result-publication
 /** Inspection tasks, findings, outcomes and publication: what this part adds to the inspections context and module. */
 export const tasksContextParts: Omit<ContextDefinition, 'name'> = {
   projections: [inspectionsProjection],
-  policies: ({ commandBus }) => [inspectionsFromDrawPolicy(commandBus), targetedInspectionOnEscalationPolicy(commandBus)],
+  policies: ({ commandBus, clock }) => [
+    inspectionsFromDrawPolicy(commandBus, clock),
+    targetedInspectionOnEscalationPolicy(commandBus, clock),
+    followUpInspectionOnRequestPolicy(commandBus, clock),
+  ],
   schedules: ({ commandBus, readDb }) => [resultPublicationOverdueSchedule(commandBus, readDb)],
 };
 export const TASKS_CONTROLLERS = [InspectionsController, InspectionResultsController];

@@ -35,10 +35,10 @@ export const targetedInspectionOnEscalationCommandsFor = (event: RecordedEvent, 
 };
 
 /** Complaints and reports trigger targeted inspections outside the random quota: on `ComplaintEscalated`, open one per complaint. */
-export const targetedInspectionOnEscalationPolicy = (commandBus: CommandBus): Policy => ({
+export const targetedInspectionOnEscalationPolicy = (commandBus: CommandBus, clock: () => Date = () => new Date()): Policy => ({
   name: POLICY.name,
   handles: ['ComplaintEscalated'],
   async react(event: RecordedEvent): Promise<void> {
-    for (const command of targetedInspectionOnEscalationCommandsFor(event)) await commandBus.execute(command);
+    for (const command of targetedInspectionOnEscalationCommandsFor(event, clock())) await commandBus.execute(command);
   },
 });

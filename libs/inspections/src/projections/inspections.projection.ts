@@ -8,13 +8,13 @@ const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
 
 /**
  * Inspection tasks and their results:
- * - `inspections`: one row per task with its origin, enterprise, product, inspectors, status, findings,
+ * - `inspections`: one row per task with its origin (plan, lead, or the matter and round of a follow-up), enterprise, product, inspectors, status, findings,
  *   outcome, the declaration judged against, and the publication state (due date, published, late, overdue).
  * Rows remember the inspection stream revision they reflect; replays change nothing.
  */
 export const inspectionsProjection: Projection = {
   name: 'inspections',
-  version: 1,
+  version: 2,
   tables: ['inspections'],
   handles: [...INSPECTION_EVENT_TYPES],
 
@@ -26,6 +26,9 @@ export const inspectionsProjection: Projection = {
         plan_id text,
         source text,
         reference text,
+        matter_id text,
+        follow_up_round int,
+        follow_up_due_on date,
         uscc text not null,
         enterprise_name text,
         authority text not null,
@@ -75,10 +78,11 @@ async function applyInspectionEvent(trx: AnyDb, e: RecordedEvent & InspectionEve
       const d = e.data;
       const o = d.origin;
       await sql`
-        insert into ${I} (inspection_id, origin_type, plan_id, source, reference, uscc, enterprise_name, authority, product_name, product_model, product_key,
-          inspector_ids, status, description, opened_on, stream_revision, opened_at, updated_at)
+        insert into ${I} (inspection_id, origin_type, plan_id, source, reference, matter_id, follow_up_round, follow_up_due_on, uscc, enterprise_name, authority,
+          product_name, product_model, product_key, inspector_ids, status, description, opened_on, stream_revision, opened_at, updated_at)
         values (${d.inspectionId}, ${o.type}, ${o.type === 'random' ? o.planId : null}, ${o.type === 'targeted' ? o.source : null},
-          ${o.type === 'targeted' ? o.reference : null}, ${d.uscc}, ${d.enterpriseName}, ${d.authority}, ${d.product?.name ?? null}, ${d.product?.model ?? null},
+          ${o.type === 'targeted' ? o.reference : null}, ${o.type === 'follow_up' ? o.matterId : null}, ${o.type === 'follow_up' ? o.round : null},
+          ${o.type === 'follow_up' ? o.dueOn : null}::date, ${d.uscc}, ${d.enterpriseName}, ${d.authority}, ${d.product?.name ?? null}, ${d.product?.model ?? null},
           ${d.productKey}, ${json(d.inspectorIds)}, 'open', ${d.description}, ${d.openedOn}::date, ${rev}::bigint, ${at}::timestamptz, ${at}::timestamptz)
         on conflict (inspection_id) do nothing`.execute(trx);
       return;

@@ -33,7 +33,8 @@ export interface InspectionView {
 }
 
 /** The columns every inspection query selects, dates as text. */
-export const INSPECTION_COLUMNS = `inspection_id, origin_type, plan_id, source, reference, uscc, enterprise_name, authority, product_name, product_model,
+export const INSPECTION_COLUMNS = `inspection_id, origin_type, plan_id, source, reference, matter_id, follow_up_round,
+  to_char(follow_up_due_on, 'YYYY-MM-DD') as follow_up_due_on, uscc, enterprise_name, authority, product_name, product_model,
   inspector_ids, status, description, findings, outcome, to_char(production_date, 'YYYY-MM-DD') as production_date, declaration, judged_indicators,
   non_conforming_indicators, note, to_char(opened_on, 'YYYY-MM-DD') as opened_on, to_char(started_on, 'YYYY-MM-DD') as started_on,
   to_char(completed_on, 'YYYY-MM-DD') as completed_on, to_char(publication_due_on, 'YYYY-MM-DD') as publication_due_on,
@@ -42,10 +43,13 @@ export const INSPECTION_COLUMNS = `inspection_id, origin_type, plan_id, source, 
 
 export interface InspectionRow {
   inspection_id: string;
-  origin_type: 'random' | 'targeted';
+  origin_type: 'random' | 'targeted' | 'follow_up';
   plan_id: string | null;
   source: 'complaint' | 'report' | 'media' | 'other' | null;
   reference: string | null;
+  matter_id: string | null;
+  follow_up_round: number | null;
+  follow_up_due_on: string | null;
   uscc: string;
   enterprise_name: string | null;
   authority: string;
@@ -72,9 +76,16 @@ export interface InspectionRow {
   updated_at: Date | string;
 }
 
+/** The origin a row records: the plan, the lead, or the matter and round of a follow-up. */
+const originOf = (r: InspectionRow): InspectionOrigin => {
+  if (r.origin_type === 'random') return { type: 'random', planId: r.plan_id as string };
+  if (r.origin_type === 'follow_up') return { type: 'follow_up', matterId: r.matter_id as string, round: Number(r.follow_up_round), dueOn: r.follow_up_due_on as string };
+  return { type: 'targeted', source: r.source ?? 'other', reference: r.reference };
+};
+
 export const toInspectionView = (r: InspectionRow): InspectionView => ({
   inspectionId: r.inspection_id,
-  origin: r.origin_type === 'random' ? { type: 'random', planId: r.plan_id as string } : { type: 'targeted', source: r.source ?? 'other', reference: r.reference },
+  origin: originOf(r),
   uscc: r.uscc,
   enterpriseName: r.enterprise_name,
   authority: r.authority,

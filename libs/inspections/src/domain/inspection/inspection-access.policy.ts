@@ -5,6 +5,7 @@ import type { Actor, Role } from '@regledger/shared';
 export type InspectionAction =
   | 'open_drawn'
   | 'open_targeted'
+  | 'open_follow_up'
   | 'assign'
   | 'start'
   | 'record_findings'
@@ -20,12 +21,13 @@ const SYSTEM_ONLY = Object.freeze(['system'] as Role[]);
 
 /**
  * Roles allowed per action (domain.md §1: the supervisor plans and orders inspections in its jurisdiction, the
- * inspector carries out the inspections assigned to it; design choice: admin anywhere; drawn tasks and overdue
- * facts come only from the system's policy and scheduler, which also opens targeted inspections on escalated complaints).
+ * inspector carries out the inspections assigned to it; design choice: admin anywhere; drawn tasks, follow-ups and
+ * overdue facts come only from the system's policies and scheduler, which also opens targeted inspections on escalated complaints).
  */
 export const INSPECTION_ACTION_ROLES: Readonly<Record<InspectionAction, readonly Role[]>> = Object.freeze({
   open_drawn: SYSTEM_ONLY,
   open_targeted: Object.freeze(['supervisor', 'admin', 'system'] as Role[]),
+  open_follow_up: SYSTEM_ONLY,
   assign: SUPERVISION,
   start: FIELD_WORK,
   record_findings: FIELD_WORK,

@@ -34,6 +34,21 @@ export interface OpenTargetedInspectionData {
   inspectors: InspectorPoolFacts;
 }
 
+/** The follow-up inspection an enforcement matter orders after a failed product spot check (SAMR Order 18 arts. 44–50). Sent by the system only. */
+export interface OpenFollowUpInspectionData {
+  inspectionId: string;
+  matterId: string;
+  /** 1: after the order to correct; 2: after the public notice; 3: after the suspension. */
+  round: number;
+  uscc: string;
+  /** Division code of the authority handling the matter. */
+  authority: string;
+  product: unknown;
+  /** YYYY-MM-DD the follow-up is due. */
+  dueOn: string;
+  enterprise: InspectedEnterpriseFacts;
+}
+
 /** The supervisor (re)assigns the inspectors; the list replaces the previous one. */
 export interface AssignInspectorsData {
   inspectionId: string;
@@ -74,6 +89,7 @@ export interface RecordResultPublicationOverdueData {
 
 export type OpenDrawnInspection = Command<'OpenDrawnInspection', OpenDrawnInspectionData>;
 export type OpenTargetedInspection = Command<'OpenTargetedInspection', OpenTargetedInspectionData>;
+export type OpenFollowUpInspection = Command<'OpenFollowUpInspection', OpenFollowUpInspectionData>;
 export type AssignInspectors = Command<'AssignInspectors', AssignInspectorsData>;
 export type StartInspection = Command<'StartInspection', StartInspectionData>;
 export type RecordFindings = Command<'RecordFindings', RecordFindingsData>;
@@ -84,6 +100,7 @@ export type RecordResultPublicationOverdue = Command<'RecordResultPublicationOve
 export type InspectionCommand =
   | OpenDrawnInspection
   | OpenTargetedInspection
+  | OpenFollowUpInspection
   | AssignInspectors
   | StartInspection
   | RecordFindings

@@ -10,6 +10,7 @@ import type {
   CompleteInspection,
   InspectionCommand,
   OpenDrawnInspection,
+  OpenFollowUpInspection,
   OpenTargetedInspection,
   PublishInspectionResult,
   RecordFindings,
@@ -51,6 +52,7 @@ import {
   validateCompleteInspection,
   validateFindings,
   validateOpenDrawnInspection,
+  validateOpenFollowUpInspection,
   validateOpenTargetedInspection,
 } from './inspection.rules.js';
 import type { Finding, InspectedProduct, InspectionStatus, JudgedDeclaration, JudgedIndicator } from './inspection.types.js';
@@ -136,6 +138,35 @@ const openDrawn = (command: OpenDrawnInspection, state: InspectionState): Inspec
         product: v.product,
         productKey: v.productKey,
         inspectorIds: v.inspectorIds,
+        description: null,
+        openedOn: v.today,
+      },
+    },
+  ];
+};
+
+/**
+ * The follow-up inspection an enforcement matter orders (SAMR Order 18 arts. 44–50): opened by the system under an
+ * id derived from the matter and the round, so the same order again records nothing. Follow-ups are exempt from
+ * the 6-month rule (Product Quality Law art. 15), so no earlier check of the product stands in the way.
+ */
+const openFollowUp = (command: OpenFollowUpInspection, state: InspectionState): InspectionOpened[] => {
+  const { actor, now } = command.metadata;
+  assertRoleMayPerformInspectionAction(actor, 'open_follow_up');
+  const v = validateOpenFollowUpInspection(command.data, now);
+  if (state.status !== null) return [];
+  return [
+    {
+      type: 'InspectionOpened',
+      data: {
+        inspectionId: v.inspectionId,
+        origin: { type: 'follow_up', matterId: v.matterId, round: v.round, dueOn: v.dueOn },
+        uscc: v.uscc,
+        enterpriseName: command.data.enterprise.name,
+        authority: v.authority,
+        product: v.product,
+        productKey: productKeyFor(v.product),
+        inspectorIds: [],
         description: null,
         openedOn: v.today,
       },
@@ -333,6 +364,8 @@ const decide = (command: InspectionCommand, state: InspectionState): InspectionE
       return openDrawn(command, state);
     case 'OpenTargetedInspection':
       return openTargeted(command, state);
+    case 'OpenFollowUpInspection':
+      return openFollowUp(command, state);
     case 'AssignInspectors':
       return assign(command, state);
     case 'StartInspection':

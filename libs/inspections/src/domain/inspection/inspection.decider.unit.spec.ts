@@ -8,6 +8,7 @@ import type {
   CompleteInspectionData,
   InspectorPoolFacts,
   OpenDrawnInspection,
+  OpenFollowUpInspection,
   OpenTargetedInspection,
   OpenTargetedInspectionData,
   PublishInspectionResult,
@@ -240,6 +241,33 @@ describe('inspection decider', () => {
         .given([])
         .when(openTargeted(system, { source: 'complaint', reference: 'CMP-7', authority: '440307', enterprise: { status: 'none', name: null, jurisdiction: null } }))
         .then((events) => expect(events[0].data).toMatchObject({ authority: '440307', origin: { type: 'targeted', source: 'complaint', reference: 'CMP-7' }, enterpriseName: null }));
+    });
+  });
+
+  describe('follow-up inspections of a failed product (SAMR Order 18 arts. 44–50)', () => {
+    const openFollowUp = (who: Actor, over: Record<string, unknown> = {}): OpenFollowUpInspection => ({
+      type: 'OpenFollowUpInspection',
+      data: { inspectionId: ID, matterId: 'M-1', round: 1, uscc: UCODE, authority: '440300', product: PRODUCT, dueOn: '2027-01-20', enterprise, ...over },
+      metadata: metadata(who),
+    });
+
+    it('the system opens one for the matter and round, with the failed product and no inspectors yet', () => {
+      spec.given([]).when(openFollowUp(system)).then([
+        opened({ origin: { type: 'follow_up', matterId: 'M-1', round: 1, dueOn: '2027-01-20' }, inspectorIds: [], description: null, openedOn: TODAY }),
+      ]);
+    });
+
+    it('the same request again records nothing', () => {
+      spec.given([opened({ origin: { type: 'follow_up', matterId: 'M-1', round: 1, dueOn: '2027-01-20' } })]).when(openFollowUp(system)).then([]);
+    });
+
+    it('only the system opens follow-ups: a supervisor is refused', () => {
+      spec.given([]).when(openFollowUp(shenzhen)).thenThrows('INSPECTION.FORBIDDEN');
+    });
+
+    it('a round outside 1–3 and a missing due date are named', () => {
+      const e = spec.given([]).when(openFollowUp(system, { round: 4, dueOn: 'soon' })).thenThrows('INSPECTION.VALIDATION_FAILED');
+      expect((e.details.errors as { field: string }[]).map((x) => x.field).sort()).toEqual(['dueOn', 'round']);
     });
   });
 

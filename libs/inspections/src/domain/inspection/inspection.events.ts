@@ -5,10 +5,14 @@ import type { Finding, InspectedProduct, JudgedDeclaration, JudgedIndicator } fr
 /** How an inspection ended: the outcomes of `INSPECTION_OUTCOMES` (domain/draw/draw.types.ts), the list the draw reads them with. */
 export type InspectionResultOutcome = InspectionOutcome;
 
-/** Where an inspection came from: a random draw of a plan, or a lead outside the random quota (domain.md §5). */
+/**
+ * Where an inspection came from: a random draw of a plan, a lead outside the random quota (domain.md §5), or the
+ * follow-up of a failed product an enforcement matter orders (SAMR Order 18 arts. 44–50; exempt from the 6-month rule).
+ */
 export type InspectionOrigin =
   | { type: 'random'; planId: string }
-  | { type: 'targeted'; source: 'complaint' | 'report' | 'media' | 'other'; reference: string | null };
+  | { type: 'targeted'; source: 'complaint' | 'report' | 'media' | 'other'; reference: string | null }
+  | { type: 'follow_up'; matterId: string; round: number; dueOn: string };
 
 /**
  * An inspection was completed with an outcome. The target pool reads it for the last inspection of a

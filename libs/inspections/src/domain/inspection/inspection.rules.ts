@@ -1,4 +1,5 @@
 import {
+  checkInteger,
   ConflictError,
   NotFoundError,
   RuleViolation,
@@ -160,6 +161,29 @@ export const validateOpenDrawnInspection = (data: {
   const inspectorIds = checkInspectorIds('inspectorIds', data.inspectorIds ?? [], errors);
   throwIfFieldErrors(errors, validationCode);
   return { today, inspectionId, planId, authority, uscc, product, productKey, inspectorIds };
+};
+
+/** A follow-up ordered by an enforcement matter: round 1–3 (SAMR Order 18 arts. 44–50), a due date, the product when known. */
+export const validateOpenFollowUpInspection = (data: {
+  inspectionId: unknown;
+  matterId: unknown;
+  round: unknown;
+  authority: unknown;
+  uscc: unknown;
+  product: unknown;
+  dueOn: unknown;
+}, now: unknown) => {
+  const errors: FieldError[] = [];
+  const today = checkCommandDate(now, errors);
+  const inspectionId = checkText('inspectionId', data.inspectionId, INSPECTION_FIELD_LIMITS.inspectionId, errors);
+  const matterId = checkText('matterId', data.matterId, INSPECTION_FIELD_LIMITS.reference, errors);
+  const round = checkInteger('round', data.round, 1, 3, errors);
+  const authority = checkDivisionCode('authority', data.authority, errors);
+  const uscc = checkUsccShape('uscc', data.uscc, errors);
+  const product = checkProduct('product', data.product, errors);
+  const dueOn = checkDate('dueOn', data.dueOn, errors);
+  throwIfFieldErrors(errors, validationCode);
+  return { today, inspectionId, matterId, round, authority, uscc, product, dueOn };
 };
 
 export const validateOpenTargetedInspection = (data: {

@@ -1,7 +1,7 @@
 import { canonicalJson } from '@regledger/shared';
 import { canonicalPoolText, poolHash, verifyDraw } from '../draw/draw.rules.js';
 import type { DrawVerification, PoolInspector, PoolTarget } from '../draw/draw.types.js';
-import { POOL_BUILDER_VERSION, poolPositionText } from '../pool/pool.rules.js';
+import { POOL_BUILDER_VERSIONS, poolPositionText } from '../pool/pool.rules.js';
 import type { BuiltPool } from '../pool/pool.rules.js';
 import type { InspectionPlanCreatedData, InspectionsDrawnData } from './plan.events.js';
 import { drawCategoriesFor } from './plan.rules.js';
@@ -60,7 +60,7 @@ export const verifyRecordedDraw = (args: {
   same('input.drawnOn', input.drawnOn, drawn.drawnOn);
   same('poolBasis.asOf', poolBasis.asOf, drawn.drawnOn);
   same('input.poolPosition', input.poolPosition, poolPositionText(poolBasis.position));
-  if (poolBasis.builderVersion !== POOL_BUILDER_VERSION) differences.push(`poolBasis.builderVersion: recorded ${poolBasis.builderVersion}, this verifier implements ${POOL_BUILDER_VERSION}`);
+  if (!POOL_BUILDER_VERSIONS.includes(poolBasis.builderVersion)) differences.push(`poolBasis.builderVersion: recorded ${poolBasis.builderVersion}, this verifier implements ${POOL_BUILDER_VERSIONS.join(' and ')}`);
   if (!args.commitmentPrecedesPool) differences.push('the plan (and its commitment) was recorded after the pool position');
 
   const { rebuilt } = args;

@@ -68,7 +68,7 @@ const LOG: LoggedEvent[] = [...inspectorEvents, ...enterpriseEvents, created];
 const basis: PoolBasis = { position: { commit: '7', prepare: String(LOG.length) }, builderVersion: 1, asOf: TODAY, standardKinds: null, defaultCreditClass: 'C' };
 const fixedPool = (log: readonly LoggedEvent[] = LOG, b: PoolBasis = basis): FixedPool => ({
   basis: b,
-  ...buildPool(log, { authority: '440100', asOf: b.asOf, standardKinds: b.standardKinds, defaultCreditClass: b.defaultCreditClass }),
+  ...buildPool(log, { authority: '440100', asOf: b.asOf, standardKinds: b.standardKinds, defaultCreditClass: b.defaultCreditClass, builderVersion: b.builderVersion }),
   commitmentPrecedesPool: true,
 });
 const draw = (over: { secret?: string; pool?: FixedPool; who?: Actor; now?: string } = {}): PlanCommand => ({

@@ -51,13 +51,13 @@ export interface InspectionPlanCancelledData {
 export interface PoolBasis {
   /** The log position the pool is fixed at: every event at or before it, none after. */
   position: { commit: string; prepare: string };
-  /** The version of the pool builder (docs/draw-algorithm.md §11). */
-  builderVersion: 1;
+  /** The version of the pool builder (docs/draw-algorithm.md §11): 1 before credit classes and cases were read, 2 since. */
+  builderVersion: 1 | 2;
   /** YYYY-MM-DD: the date declarations in force and deregistrations are judged at (the draw date). */
   asOf: string;
   /** The plan's standard kinds (null: all), applied by the pool builder. */
   standardKinds: StandardKind[] | null;
-  /** The credit class every target gets until a credit context classifies it (design choice, default B). */
+  /** The credit class of a target the credit context has not classified (design choice, default B). */
   defaultCreditClass: CreditClass;
 }
 

@@ -2,6 +2,8 @@ import { fold, jurisdictionCovers } from '@regledger/shared';
 import { declarationsStateOf, declarationsStreamId, isDeclarationEvent, versionInForceOn } from '@regledger/declarations/contracts';
 import type { DeclarationEvent, DeclarationsState, StandardKind } from '@regledger/declarations/contracts';
 import { isEnterpriseDeregistered, isEnterpriseRegistered, isEnterpriseRenamed } from '@regledger/enterprises/contracts';
+import { isRiskClassChanged } from '@regledger/credit/contracts';
+import { isCaseClosed, isCaseOpened } from '@regledger/enforcement/contracts';
 import { compareText } from '../draw/draw.rules.js';
 import type { CreditClass, LastInspection, PassedSpotCheck, PoolInspector, PoolProduct, PoolTarget } from '../draw/draw.types.js';
 import { inspectorDecider, type InspectorState } from '../inspector/inspector.decider.js';
@@ -9,11 +11,19 @@ import { isInspectorEvent, type InspectorEvent } from '../inspector/inspector.ev
 import { isInspectionsDrawn, type PoolBasis } from '../plan/plan.events.js';
 import { isInspectionCompleted } from '../inspection/inspection.events.js';
 
-/** The version of the pool builder described in docs/draw-algorithm.md §11. */
-export const POOL_BUILDER_VERSION = 1 as const;
+/**
+ * The version of the pool builder described in docs/draw-algorithm.md §11 that new draws use. Version 1 gave every
+ * target the default class and no open case; version 2 reads the credit context's `RiskClassChanged` and the
+ * enforcement context's open cases. A recorded draw is rebuilt with the version it records.
+ */
+export const POOL_BUILDER_VERSION = 2 as const;
+
+/** The pool builder versions this code can rebuild (docs/draw-algorithm.md §11). */
+export const POOL_BUILDER_VERSIONS: readonly PoolBuilderVersion[] = Object.freeze([1, 2] as PoolBuilderVersion[]);
+export type PoolBuilderVersion = 1 | 2;
 
 /**
- * The credit class every target gets until a credit context classifies enterprises (design choice: B, "normal", SAMR 2022 No. 6;
+ * The credit class of a target the credit context has not classified (design choice: B, "normal", SAMR 2022 No. 6;
  * configurable with INSPECTION_DEFAULT_CREDIT_CLASS and recorded in each draw's pool basis).
  */
 export const DEFAULT_POOL_POLICY: Readonly<{ defaultCreditClass: CreditClass }> = Object.freeze({ defaultCreditClass: 'B' });
@@ -27,6 +37,8 @@ export interface PoolParameters {
   /** Standard kinds in scope; null for all. */
   standardKinds: readonly StandardKind[] | null;
   defaultCreditClass: CreditClass;
+  /** Which fold to apply: version 1 ignores credit classes and cases. */
+  builderVersion: PoolBuilderVersion;
 }
 
 /** A logged event as the builder reads it: its type and data, in log order. */
@@ -61,11 +73,12 @@ interface EnterpriseEntry {
 }
 
 /** The parameters a pool basis records for an authority: the pool it describes is rebuilt with them (docs/draw-algorithm.md §11). */
-export const poolParametersOf = (authority: string, basis: Pick<PoolBasis, 'asOf' | 'standardKinds' | 'defaultCreditClass'>): PoolParameters => ({
+export const poolParametersOf = (authority: string, basis: Pick<PoolBasis, 'asOf' | 'standardKinds' | 'defaultCreditClass' | 'builderVersion'>): PoolParameters => ({
   authority,
   asOf: basis.asOf,
   standardKinds: basis.standardKinds,
   defaultCreditClass: basis.defaultCreditClass,
+  builderVersion: basis.builderVersion,
 });
 
 /** A pool position as the draw input records it: `<commit>/<prepare>` in decimal (docs/draw-algorithm.md §11). */
@@ -89,8 +102,30 @@ export const buildPool = (events: readonly LoggedEvent[], params: PoolParameters
   const lastDrawnOn = new Map<string, string>();
   const lastInspection = new Map<string, LastInspection>();
   const passedChecks = new Map<string, PassedSpotCheck[]>();
+  // Version 2: the class the credit context last recorded, and the products under an open case, per enterprise.
+  const creditClasses = new Map<string, CreditClass>();
+  const openCases = new Map<string, Map<string, string>>();
+  const readsCreditAndCases = params.builderVersion >= 2;
 
   for (const e of events) {
+    if (readsCreditAndCases) {
+      if (isRiskClassChanged(e)) {
+        creditClasses.set(e.data.uscc, e.data.to);
+        continue;
+      }
+      if (isCaseOpened(e)) {
+        if (e.data.productKey !== null) {
+          const cases = openCases.get(e.data.uscc) ?? new Map<string, string>();
+          cases.set(e.data.caseId, e.data.productKey);
+          openCases.set(e.data.uscc, cases);
+        }
+        continue;
+      }
+      if (isCaseClosed(e)) {
+        openCases.get(e.data.uscc)?.delete(e.data.caseId);
+        continue;
+      }
+    }
     if (isEnterpriseRegistered(e)) {
       enterprises.set(e.data.uscc, { jurisdiction: e.data.jurisdiction, deregisteredOn: null });
     } else if (isEnterpriseRenamed(e)) {
@@ -155,12 +190,11 @@ export const buildPool = (events: readonly LoggedEvent[], params: PoolParameters
     targets.push({
       uscc,
       jurisdiction: enterprise.jurisdiction,
-      creditClass: params.defaultCreditClass,
+      creditClass: creditClasses.get(uscc) ?? params.defaultCreditClass,
       products,
       ...(last === undefined ? {} : { lastInspection: last }),
       ...(drawnOn === undefined ? {} : { lastDrawnOn: drawnOn }),
-      // Open cases come from a cases context; until one exists no product is under an open case.
-      openCaseProductKeys: [],
+      openCaseProductKeys: [...new Set(openCases.get(uscc)?.values() ?? [])].sort(compareText),
       passedSpotChecks: passedChecks.get(uscc) ?? [],
     });
   }

@@ -8,7 +8,7 @@ const B = '914401060000000002';
 const C = '914403000000000003';
 const D = '914401060000000004';
 
-const params: PoolParameters = { authority: '440100', asOf: '2026-03-16', standardKinds: null, defaultCreditClass: 'B' };
+const params: PoolParameters = { authority: '440100', asOf: '2026-03-16', standardKinds: null, defaultCreditClass: 'B', builderVersion: 2 };
 
 const registered = (uscc: string, jurisdiction = '440106'): LoggedEvent => ({
   type: 'EnterpriseRegistered',
@@ -102,5 +102,41 @@ describe('buildPool: the target and inspector pools folded from the log', () => 
   it('is a pure function of the events: ignores unknown event types and gives equal pools for equal logs', () => {
     const events = [registered(A), { type: 'SomethingElse', data: {} }, declared('d1', A, cooker)];
     expect(buildPool(events, params)).toEqual(buildPool(structuredClone(events), params));
+  });
+
+  describe('version 2: credit classes and open cases', () => {
+    const classChanged = (uscc: string, from: string | null, to: string): LoggedEvent => ({
+      type: 'RiskClassChanged',
+      data: { uscc, from, to, score: 70, policyVersion: 0, on: '2026-03-01', cause: { entryId: null, reason: 'entry' } },
+    });
+    const caseOpened = (caseId: string, uscc: string, productKey: string | null): LoggedEvent => ({
+      type: 'CaseOpened',
+      data: { caseId, uscc, jurisdiction: '440106', matterId: null, productKey, openedOn: '2026-03-02', decisionDueOn: '2026-05-31' },
+    });
+    const caseClosed = (caseId: string, uscc: string): LoggedEvent => ({ type: 'CaseClosed', data: { caseId, uscc, outcome: 'penalty', closedOn: '2026-03-10' } });
+    const key = productKeyOf({ name: '电饭锅', model: 'M1' });
+
+    it('given class changes, when the pool is built, then each target has the last class recorded before the position and the others the default', () => {
+      const events = [registered(A), registered(B), classChanged(A, null, 'C'), classChanged(A, 'C', 'D')];
+      expect(buildPool(events, params).targets.map((t) => [t.uscc, t.creditClass])).toEqual([
+        [A, 'D'],
+        [B, 'B'],
+      ]);
+      // The log cut earlier: the class the draw would have seen then.
+      expect(buildPool(events.slice(0, 3), params).targets[0].creditClass).toBe('C');
+    });
+
+    it('given a case opened on a product, then the product is under an open case until the case closes', () => {
+      const events = [registered(A), declared('d1', A, cooker), caseOpened('c1', A, key), caseOpened('c2', A, null)];
+      expect(buildPool(events, params).targets[0].openCaseProductKeys).toEqual([key]);
+      expect(buildPool([...events, caseClosed('c1', A)], params).targets[0].openCaseProductKeys).toEqual([]);
+    });
+
+    it('given a draw recorded with version 1, then classes and cases are not read, as that version did', () => {
+      const events = [registered(A), classChanged(A, null, 'D'), caseOpened('c1', A, key)];
+      const [target] = buildPool(events, { ...params, builderVersion: 1 }).targets;
+      expect(target.creditClass).toBe('B');
+      expect(target.openCaseProductKeys).toEqual([]);
+    });
   });
 });

@@ -14,7 +14,7 @@ export interface PublishedInspectionResult {
   product: { name: string; model: string } | null;
   outcome: InspectionResultOutcome;
   /** random (double-random draw) or targeted. */
-  inspectionType: 'random' | 'targeted';
+  inspectionType: 'random' | 'targeted' | 'follow_up';
   /** The declared standard judged against, when there was one. */
   standardNumber: string | null;
   nonConformingIndicators: string[];
@@ -56,7 +56,7 @@ export class FindInspectionResultsHandler implements IQueryHandler<FindInspectio
       product_name: string | null;
       product_model: string | null;
       outcome: InspectionResultOutcome;
-      origin_type: 'random' | 'targeted';
+      origin_type: 'random' | 'targeted' | 'follow_up';
       declaration: { standardNumber?: string } | null;
       non_conforming_indicators: string[];
       completed_on: string;

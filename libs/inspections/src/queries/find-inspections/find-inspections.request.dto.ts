@@ -26,9 +26,9 @@ export class FindInspectionsRequestDto extends PageRequestDto {
   @MaxLength(128)
   planId?: string;
 
-  @ApiPropertyOptional({ enum: ['random', 'targeted'] })
+  @ApiPropertyOptional({ enum: ['random', 'targeted', 'follow_up'] })
   @IsOptional()
-  @IsIn(['random', 'targeted'])
+  @IsIn(['random', 'targeted', 'follow_up'])
   origin?: string;
 
   @ApiPropertyOptional({ description: 'Authority division code; 440000 covers every 44xxxx', example: '440300' })

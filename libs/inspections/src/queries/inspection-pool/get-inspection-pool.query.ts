@@ -5,7 +5,7 @@ import type { EventStore } from '@regledger/event-store';
 import { EVENT_STORE } from '@regledger/engine';
 import type { PoolInspector, PoolTarget } from '../../domain/draw/draw.types.js';
 import { assertMayReadPool } from '../../domain/plan/plan-access.policy.js';
-import { poolPositionText } from '../../domain/pool/pool.rules.js';
+import { POOL_BUILDER_VERSION, poolPositionText } from '../../domain/pool/pool.rules.js';
 import { PLANNING_CONFIG, type PlanningConfig } from '../../planning.config.js';
 import { committedHead, poolAt, positionToBasis } from '../../pool-log.js';
 
@@ -50,7 +50,7 @@ export class GetInspectionPoolHandler implements IQueryHandler<GetInspectionPool
     assertMayReadPool(actor, jurisdiction);
     const asOf = chinaDate(now) as string;
     const head = await committedHead(this.store);
-    const { pool } = await poolAt(this.store, head, { authority: jurisdiction, asOf, standardKinds: null, defaultCreditClass: this.config.defaultCreditClass }, this.config.poolReadTimeoutMs);
+    const { pool } = await poolAt(this.store, head, { authority: jurisdiction, asOf, standardKinds: null, defaultCreditClass: this.config.defaultCreditClass, builderVersion: POOL_BUILDER_VERSION }, this.config.poolReadTimeoutMs);
     return {
       jurisdiction,
       position: head === null ? null : poolPositionText(positionToBasis(head)),
