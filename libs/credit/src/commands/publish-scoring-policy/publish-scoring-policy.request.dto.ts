@@ -1,0 +1,53 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { CALENDAR_DATE_PATTERN } from '@regledger/http';
+
+export class ScoreThresholdsDto {
+  @ApiProperty({ example: 90 }) @IsInt() @Min(-1000) @Max(1000) A!: number;
+  @ApiProperty({ example: 75 }) @IsInt() @Min(-1000) @Max(1000) B!: number;
+  @ApiProperty({ example: 60 }) @IsInt() @Min(-1000) @Max(1000) C!: number;
+}
+
+/** A scoring policy version; each entry kind's points and validity are checked by the domain (field `points.<kind>`). */
+export class PublishScoringPolicyRequestDto {
+  @ApiPropertyOptional({ description: 'The version this creates; refused with 409 when another was published meanwhile' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @ApiProperty({ example: '2026-12-01' })
+  @Matches(CALENDAR_DATE_PATTERN, { message: 'effectiveFrom must be a date YYYY-MM-DD' })
+  effectiveFrom!: string;
+
+  @ApiProperty({ example: 85 })
+  @IsInt()
+  @Min(-1000)
+  @Max(1000)
+  basePoints!: number;
+
+  @ApiProperty({ description: 'Points per entry kind (every kind)', type: 'object', additionalProperties: { type: 'integer' } })
+  @IsObject()
+  points!: Record<string, number>;
+
+  @ApiProperty({ description: 'Months an entry counts per kind, null = always (every kind)', type: 'object', additionalProperties: { type: 'integer', nullable: true } })
+  @IsObject()
+  validityMonths!: Record<string, number | null>;
+
+  @ApiProperty({ type: ScoreThresholdsDto })
+  @ValidateNested()
+  @Type(() => ScoreThresholdsDto)
+  thresholds!: ScoreThresholdsDto;
+
+  @ApiPropertyOptional({ description: "Fixed: { abnormal: 'C', serious_violation: 'D' }" })
+  @IsOptional()
+  @IsObject()
+  listFloors?: Record<string, string>;
+
+  @ApiProperty({ example: '2027 scoring: inspections weigh more' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  note!: string;
+}
