@@ -35,12 +35,14 @@ export const expectError = (res: Response, status: number, code: string): void =
   expect(res.body.correlationId).toBe(res.headers['x-correlation-id']);
 };
 
-/** Runs the request and checks that the log did not grow. */
+/** Runs the request and checks that the log did not grow; reactions to earlier requests are let finish first. */
 export const refusedOn =
   (t: () => TestApp) =>
   async (send: () => PromiseLike<Response>): Promise<Response> => {
+    await t().settled();
     const before = await t().eventCount();
     const res = await send();
+    await t().settled();
     expect(await t().eventCount()).toBe(before);
     return res;
   };

@@ -29,8 +29,8 @@ export interface TestApp {
   settled(): Promise<void>;
   /** The API's clock: the system clock, or the pinned one. */
   clock(): Date;
-  /** Number of events in the whole log. */
-  eventCount(): Promise<number>;
+  /** Number of events in the whole log, or in the streams whose id starts with `streamPrefix`. */
+  eventCount(streamPrefix?: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -89,8 +89,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
       }
     },
     clock,
-    async eventCount() {
-      const r = await sql<{ n: string }>`select count(*)::text as n from es_events`.execute(engine.database.db);
+    async eventCount(streamPrefix?: string) {
+      const where = streamPrefix === undefined ? sql`true` : sql`starts_with(stream_id, ${streamPrefix})`;
+      const r = await sql<{ n: string }>`select count(*)::text as n from es_events where ${where}`.execute(engine.database.db);
       return Number(r.rows[0].n);
     },
     async close() {
