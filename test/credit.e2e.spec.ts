@@ -79,6 +79,7 @@ describe('credit over HTTP', () => {
     expect((await t.http.get('/credit/scoring-policies')).status).toBe(401);
     const list = await t.http.get('/credit/scoring-policies').set(analyst());
     expect(list.status).toBe(200);
+    expect(list.body.limits).toEqual({ points: 1000, validityMonths: 240 });
     expect(list.body.items.map((p: Json) => [p.version, p.inForce])).toEqual([
       [0, false],
       [1, true],

@@ -6,7 +6,7 @@ import { CREDIT_ERROR_CODES, type EntryKind } from './domain/index.js';
 const NAMESPACE = '6f1c2a7e-3d4b-4c59-9e8a-1b2c3d4e5f60';
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** An entry's id: the kind and the id of the event it derives from, so a replay records nothing new (spec). */
+/** An entry's id: the kind and the id of the event it derives from, so a replay records nothing new. */
 export const entryIdFor = (kind: EntryKind, sourceEventId: string): string => `${kind}:${sourceEventId}`;
 
 /** A listing placed by a person: a UUID, derived from the caller and the idempotency key when one is given. */

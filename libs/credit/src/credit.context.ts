@@ -1,11 +1,13 @@
 import type { ContextDefinition } from '@regledger/engine';
+import type { CreditPolicy } from './domain/index.js';
+import { loadCreditConfig } from './credit.config.js';
 import { creditProjection } from './projections/credit.projection.js';
 import { creditEntriesFromComplaintsPolicy, creditEntriesFromEnforcementPolicy, creditEntriesFromInspectionsPolicy } from './policies/credit-entries.policy.js';
 import { creditReclassificationSchedule } from './schedules/credit-reclassification.schedule.js';
 import { abnormalThreeYearsSchedule, seriousViolationTermSchedule } from './schedules/credit-listing-terms.schedule.js';
 
-/** The credit context as the engine sees it. */
-export const creditContext: ContextDefinition = {
+/** The credit context as the engine sees it, its schedules on the policy `config` gives when the engine builds them. */
+export const creditContextWith = (config: () => CreditPolicy): ContextDefinition => ({
   name: 'credit',
   projections: [creditProjection],
   policies: ({ commandBus, clock }) => [
@@ -13,5 +15,8 @@ export const creditContext: ContextDefinition = {
     creditEntriesFromInspectionsPolicy(commandBus, clock),
     creditEntriesFromComplaintsPolicy(commandBus, clock),
   ],
-  schedules: ({ commandBus, readDb }) => [creditReclassificationSchedule(commandBus, readDb), seriousViolationTermSchedule(commandBus, readDb), abnormalThreeYearsSchedule(commandBus, readDb)],
-};
+  schedules: ({ commandBus, readDb }) => [creditReclassificationSchedule(commandBus, readDb, config()), seriousViolationTermSchedule(commandBus, readDb), abnormalThreeYearsSchedule(commandBus, readDb)],
+});
+
+/** The credit context with the policy loaded from the environment at start (`loadCreditConfig`), as the module's CREDIT_CONFIG. */
+export const creditContext: ContextDefinition = creditContextWith(() => loadCreditConfig(process.env));

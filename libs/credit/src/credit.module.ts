@@ -5,9 +5,19 @@ import { GetCreditExplanationHandler } from './queries/get-credit-explanation/ge
 import { ListScoringPoliciesHandler } from './queries/list-scoring-policies/list-scoring-policies.query.js';
 import { PublicListHandler } from './queries/public-list/public-list.query.js';
 import { FindRepairHandler } from './queries/find-repair/find-repair.query.js';
+import { CREDIT_CONFIG, loadCreditConfig } from './credit.config.js';
 
 @Module({
   controllers: [CreditController],
-  providers: [CreditCommandHandler, CreditEntryFromComplaintHandler, ScoringPolicyCommandHandler, GetCreditExplanationHandler, ListScoringPoliciesHandler, PublicListHandler, FindRepairHandler],
+  providers: [
+    { provide: CREDIT_CONFIG, useFactory: () => loadCreditConfig(process.env) },
+    CreditCommandHandler,
+    CreditEntryFromComplaintHandler,
+    ScoringPolicyCommandHandler,
+    GetCreditExplanationHandler,
+    ListScoringPoliciesHandler,
+    PublicListHandler,
+    FindRepairHandler,
+  ],
 })
 export class CreditModule {}

@@ -5,3 +5,4 @@ export * from './credit-id.js';
 export { CreditBusCommand, CreditCommandHandler, ScoringPolicyBusCommand, creditRequestFingerprint } from './commands/credit-command.handler.js';
 export { creditProjection } from './projections/credit.projection.js';
 export { creditCommandsForComplaints, creditCommandsForEnforcement, creditCommandsForInspections } from './policies/credit-entries.policy.js';
+export * from './credit.config.js';

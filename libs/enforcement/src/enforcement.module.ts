@@ -13,10 +13,13 @@ import { GetCaseHandler } from './queries/get-case/get-case.query.js';
 import { EnforcementWorklistHandler } from './queries/worklist/worklist.query.js';
 import { FindPenaltiesHandler } from './queries/find-penalties/find-penalties.query.js';
 import { GetPenaltyHandler } from './queries/get-penalty/get-penalty.query.js';
+import { ENFORCEMENT_CONFIG, loadEnforcementConfig } from './enforcement.config.js';
 
+/** Matters, cases and penalties; the policy values come from the environment when the module starts (a bad value stops it). */
 @Module({
   controllers: [MattersController, CasesController, EnforcementWorklistController, PenaltiesController],
   providers: [
+    { provide: ENFORCEMENT_CONFIG, useFactory: () => loadEnforcementConfig(process.env) },
     MatterCommandHandler,
     CaseCommandHandler,
     OpenCaseFromReportHandler,

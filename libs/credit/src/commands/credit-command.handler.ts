@@ -11,14 +11,16 @@ import {
   creditRecordDecider,
   creditStreamId,
   scoringPoliciesFrom,
-  scoringPolicyDecider,
+  scoringPolicyDeciderWith,
   type CreditCommand,
+  type CreditPolicy,
   type CreditEvent,
   type CreditFacts,
   type CreditRecordState,
   type ScoringPolicyCommand,
 } from '../domain/index.js';
 import { caseStreamId, isPenaltyPublished } from '@regledger/enforcement/contracts';
+import { CREDIT_CONFIG } from '../credit.config.js';
 
 /** The facts a command is first built with, to check for an earlier answer before anything is read. */
 const NO_FACTS: CreditFacts = Object.freeze({ policies: [], enterprise: null }) as unknown as CreditFacts;
@@ -123,10 +125,17 @@ export class CreditEntryFromComplaintHandler implements ICommandHandler<CreditEn
 
 @CommandHandler(ScoringPolicyBusCommand)
 export class ScoringPolicyCommandHandler implements ICommandHandler<ScoringPolicyBusCommand, CommandResult> {
-  constructor(private readonly runtime: DeciderRuntime) {}
+  private readonly decider: ReturnType<typeof scoringPolicyDeciderWith>;
+
+  constructor(
+    private readonly runtime: DeciderRuntime,
+    @Inject(CREDIT_CONFIG) config: CreditPolicy,
+  ) {
+    this.decider = scoringPolicyDeciderWith(config);
+  }
 
   execute(message: ScoringPolicyBusCommand): Promise<CommandResult> {
-    return this.runtime.handle(scoringPolicyDecider, SCORING_POLICY_STREAM, message.command);
+    return this.runtime.handle(this.decider, SCORING_POLICY_STREAM, message.command);
   }
 }
 

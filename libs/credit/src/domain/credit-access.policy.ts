@@ -36,7 +36,7 @@ export const assertMayActOrSystem = (actor: Actor, action: string, jurisdiction:
   if (!isSystem(actor)) assertMayActOnCredit(actor, action, jurisdiction);
 };
 
-/** An enterprise applies for repair of its own record; a supervisor of the jurisdiction or admin for any (spec, SAMR 2021 No. 3). */
+/** An enterprise applies for repair of its own record; a supervisor of the jurisdiction or admin for any (SAMR 2021 No. 3). */
 export const assertMayApplyForRepair = (actor: Actor, uscc: string, jurisdiction: string | null): void => {
   if (actor.role === 'enterprise') {
     if (actor.uscc !== uscc) throw new ForbiddenError(CREDIT_ERROR_CODES.FORBIDDEN, 'an enterprise applies for repair of its own record only', { role: actor.role, uscc });
@@ -46,7 +46,7 @@ export const assertMayApplyForRepair = (actor: Actor, uscc: string, jurisdiction
 };
 
 /**
- * Who reads an enterprise's credit record (domain.md §1, spec): admin and analyst all; a supervisor of its
+ * Who reads an enterprise's credit record (domain.md §1): admin and analyst all; a supervisor of its
  * jurisdiction; the enterprise its own. The public reads the two lists only.
  */
 export const mayReadCredit = (actor: Actor, uscc: string, jurisdiction: string | null): boolean => {
@@ -64,7 +64,7 @@ export const assertMayReadCredit = (actor: Actor, uscc: string, jurisdiction: st
 /** A province-level jurisdiction (`xx0000`) or the national one (design choice: scoring is set province-wide). */
 export const isProvinceLevel = (jurisdiction: string): boolean => isDivisionCode(jurisdiction) && jurisdiction.endsWith('0000');
 
-/** Publishing a scoring policy: admin or a province-level supervisor (spec). */
+/** Publishing a scoring policy: admin or a province-level supervisor (design choice: scoring is set province-wide). */
 export const assertMayPublishScoringPolicy = (actor: Actor): void => {
   if (actor.role === 'admin') return;
   if (actor.role === 'supervisor' && isProvinceLevel(actor.jurisdiction)) return;

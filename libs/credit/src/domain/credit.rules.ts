@@ -36,27 +36,38 @@ export const SCORING_POLICY_ERROR_CODES = Object.freeze({
   EFFECTIVE_IN_PAST: 'SCORING_POLICY.EFFECTIVE_IN_PAST',
 });
 
-/** The context's design choices and statutory periods, as one overridable policy object. */
+/**
+ * The periods statute fixes (domain.md §8), not configurable: a serious-violation listing lasts 3 years and
+ * early removal is possible after 1 (SAMR Order 44); an abnormal listing uncured for 3 years moves to the
+ * serious-violation list (domain.md §8); a penalty publication can be repaired after 6 months shown, 12 for
+ * food, drugs and special equipment (SAMR 2021 No. 3).
+ */
+export const CREDIT_STATUTORY_PERIODS = Object.freeze({
+  /** SAMR Order 44: listed 3 years. */
+  seriousListYears: 3,
+  /** SAMR Order 44: early removal after at least 1 year listed. */
+  earlyRemovalMinYears: 1,
+  /** domain.md §8: 3 years uncured on the abnormal-operations list moves the enterprise to the serious-violation list. */
+  abnormalToSeriousYears: 3,
+  /** SAMR 2021 No. 3: months a penalty must have been shown before its publication can be repaired. */
+  repairMinMonths: Object.freeze({ general: 6, food_drug_special_equipment: 12 }) as Readonly<Record<PenaltySector, number>>,
+});
+
+/** The context's design choices (no statute fixes them), as one policy object; the environment may override each (`loadCreditConfig`). */
 export interface CreditPolicy {
-  /** A serious-violation listing lasts 3 years (SAMR Order 44). */
-  seriousListYears: number;
-  /** Early removal from the serious-violation list only after 1 year listed (SAMR Order 44). */
-  earlyRemovalMinYears: number;
-  /** An abnormal listing uncured for 3 years moves to the serious-violation list (domain.md §8). */
-  abnormalToSeriousYears: number;
-  /** Months a penalty must have been shown before its publication can be repaired (SAMR 2021 No. 3). */
-  repairMinMonths: Record<PenaltySector, number>;
-  /** How far back the daily reclassification looks for expiries and new policy versions (design choice). */
+  /** How far back, in days, the daily reclassification looks for entries that stopped counting and for a scoring policy version that took effect (design choice). */
   reclassifyLookbackDays: number;
+  /** A published scoring policy's base points, points and thresholds are whole numbers within ± this (design choice). */
+  scoringPointsLimit: number;
+  /** The longest validity, in months, a published scoring policy may give an entry kind; null stays "always" (design choice). */
+  scoringMaxValidityMonths: number;
 }
 
 export const DEFAULT_CREDIT_POLICY: CreditPolicy = Object.freeze({
-  seriousListYears: 3,
-  earlyRemovalMinYears: 1,
-  abnormalToSeriousYears: 3,
-  repairMinMonths: Object.freeze({ general: 6, food_drug_special_equipment: 12 }),
   reclassifyLookbackDays: 30,
-}) as CreditPolicy;
+  scoringPointsLimit: 1000,
+  scoringMaxValidityMonths: 240,
+});
 
 /** The same day `months` later; a day missing in the target month falls to its last day (design choice, as PostgreSQL's interval arithmetic). */
 export const addMonths = (date: string, months: number): string => {
@@ -69,13 +80,13 @@ export const addMonths = (date: string, months: number): string => {
 };
 
 /** The last day of a serious-violation listing: listed 3 years (SAMR Order 44). */
-export const seriousListedUntil = (listedOn: string, policy: CreditPolicy = DEFAULT_CREDIT_POLICY): string => addMonths(listedOn, policy.seriousListYears * 12);
+export const seriousListedUntil = (listedOn: string): string => addMonths(listedOn, CREDIT_STATUTORY_PERIODS.seriousListYears * 12);
 
 /** The listing term has ended on `today` (SAMR Order 44: listed 3 years). */
 export const isSeriousTermElapsed = (listedUntil: string, today: string): boolean => today >= listedUntil;
 
 /** The first day early removal can be asked for: 1 year after listing (SAMR Order 44). */
-export const earliestEarlyRemovalOn = (listedOn: string, policy: CreditPolicy = DEFAULT_CREDIT_POLICY): string => addMonths(listedOn, policy.earlyRemovalMinYears * 12);
+export const earliestEarlyRemovalOn = (listedOn: string): string => addMonths(listedOn, CREDIT_STATUTORY_PERIODS.earlyRemovalMinYears * 12);
 
 /** Early removal needs obligations fulfilled and harm remedied (SAMR Order 44). */
 export const earlyRemovalConditionsMet = (obligationsFulfilled: boolean, harmRemedied: boolean): boolean => obligationsFulfilled && harmRemedied;
@@ -84,11 +95,10 @@ export const earlyRemovalConditionsMet = (obligationsFulfilled: boolean, harmRem
 export const heavyPenaltySince = (heavyPenaltyDates: readonly string[], listedOn: string): boolean => heavyPenaltyDates.some((d) => d > listedOn);
 
 /** The day an uncured abnormal listing moves to the serious-violation list: 3 years on (domain.md §8). */
-export const abnormalEscalationOn = (placedOn: string, policy: CreditPolicy = DEFAULT_CREDIT_POLICY): string => addMonths(placedOn, policy.abnormalToSeriousYears * 12);
+export const abnormalEscalationOn = (placedOn: string): string => addMonths(placedOn, CREDIT_STATUTORY_PERIODS.abnormalToSeriousYears * 12);
 
 /** The first day a penalty publication can be repaired: 6 months shown, 12 for food, drugs, special equipment (SAMR 2021 No. 3). */
-export const earliestPublicationRepairOn = (publishedOn: string, sector: PenaltySector, policy: CreditPolicy = DEFAULT_CREDIT_POLICY): string =>
-  addMonths(publishedOn, policy.repairMinMonths[sector]);
+export const earliestPublicationRepairOn = (publishedOn: string, sector: PenaltySector): string => addMonths(publishedOn, CREDIT_STATUTORY_PERIODS.repairMinMonths[sector]);
 
 /** Whether an instant's day is after `today` (steps are never dated in the future; design choice). */
 export const isAfter = (date: string, today: string): boolean => date > today;

@@ -25,14 +25,14 @@ import { decideRepair } from '../commands/decide-repair/decide-repair.command.js
 import { DecideRepairRequestDto } from '../commands/decide-repair/decide-repair.request.dto.js';
 import { GetCreditExplanationQuery } from '../queries/get-credit-explanation/get-credit-explanation.query.js';
 import { GetCreditExplanationRequestDto } from '../queries/get-credit-explanation/get-credit-explanation.request.dto.js';
-import { ListScoringPoliciesQuery, type ScoringPolicyView } from '../queries/list-scoring-policies/list-scoring-policies.query.js';
+import { ListScoringPoliciesQuery, type ScoringPolicyList } from '../queries/list-scoring-policies/list-scoring-policies.query.js';
 import { PublicListQuery, type PublicListPage } from '../queries/public-list/public-list.query.js';
 import { PublicListRequestDto } from '../queries/public-list/public-list.request.dto.js';
 import { FindRepairQuery } from '../queries/find-repair/find-repair.query.js';
 
 /** Who acts on credit records (domain.md §1): supervisors (the domain checks the jurisdiction) and admin. */
 const ACTORS: Role[] = ['supervisor', 'admin'];
-/** Who reads a credit record (spec): the domain narrows supervisors to their jurisdiction and an enterprise to itself. */
+/** Who reads a credit record (domain.md §1): the domain narrows supervisors to their jurisdiction and an enterprise to itself. */
 const READERS: Role[] = ['supervisor', 'admin', 'analyst', 'enterprise'];
 const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer and records nothing new' };
 const IF_MATCH_HEADER = { name: 'If-Match', required: false, description: 'The credit record version (ETag) the step is based on; a stale one answers 409' };
@@ -85,8 +85,8 @@ export class CreditController {
   @Get('credit/scoring-policies')
   @Roles(...READERS, 'inspector', 'complaint_handler')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Every scoring policy version (0 is the built-in default), the one in force today marked' })
-  policies(@Req() req: EngineRequest): Promise<{ today: string; items: ScoringPolicyView[] }> {
+  @ApiOperation({ summary: 'Every scoring policy version (0 is the built-in default), the one in force today marked, and the limits a new version is checked against' })
+  policies(@Req() req: EngineRequest): Promise<ScoringPolicyList> {
     return this.queries.execute(new ListScoringPoliciesQuery(today(req)));
   }
 

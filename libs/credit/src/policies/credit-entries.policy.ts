@@ -23,7 +23,7 @@ export const ENFORCEMENT_POLICY = { name: 'credit.entries-from-enforcement' } as
 export const INSPECTIONS_POLICY = { name: 'credit.entries-from-inspections' } as const;
 export const COMPLAINTS_POLICY = { name: 'credit.entries-from-complaints' } as const;
 
-/** The entry a matter's trigger records (spec; Standardization Law art. 37: violations go into the credit record); manual → none. */
+/** The entry a matter's trigger records (Standardization Law art. 37: violations go into the credit record); manual → none. */
 export const TRIGGER_ENTRY_KINDS: Readonly<Record<TriggerKind, EntryKind | null>> = Object.freeze({
   failed_inspection: 'inspection_failed',
   missing_declaration: 'declaration_missing',
@@ -33,7 +33,7 @@ export const TRIGGER_ENTRY_KINDS: Readonly<Record<TriggerKind, EntryKind | null>
   manual: null,
 });
 
-/** A penalty's entry (spec): heavy → penalty_heavy; a fine → penalty_fine; a warning → penalty_warning; confiscation alone → penalty_fine (design choice); none → no entry. */
+/** A penalty's entry (docs/credit.md): heavy → penalty_heavy; a fine → penalty_fine; a warning → penalty_warning; confiscation alone → penalty_fine (design choice); none → no entry. */
 export const penaltyEntryKind = (d: PenaltyDecidedData): EntryKind | null => {
   if (d.heavy) return 'penalty_heavy';
   const kinds = new Set(d.penalties.map((p) => p.kind));
@@ -52,7 +52,7 @@ const entryCommand = (policy: { name: string }, event: RecordedEvent, f: EntryFi
 };
 
 /**
- * The credit commands an enforcement event calls for (spec, domain.md §8): entries from matters, follow-ups,
+ * The credit commands an enforcement event calls for (domain.md §8): entries from matters, follow-ups,
  * notices, suspensions, revocations and penalties; a heavy penalty also lists the enterprise as a serious
  * violator (SAMR Order 44). Pure but for the clock `now`.
  */
@@ -104,7 +104,7 @@ export const creditCommandsForEnforcement = (event: RecordedEvent, now?: Date): 
   return [];
 };
 
-/** A random or targeted inspection that found the product conforming is a passed inspection (spec, domain.md §8); follow-ups come through enforcement. */
+/** A random or targeted inspection that found the product conforming is a passed inspection (domain.md §8); follow-ups come through enforcement. */
 export const creditCommandsForInspections = (event: RecordedEvent, now?: Date): ICommand[] => {
   if (!isInspectionCompleted(event)) return [];
   const d = event.data;
@@ -113,7 +113,7 @@ export const creditCommandsForInspections = (event: RecordedEvent, now?: Date): 
   return [entryCommand(INSPECTIONS_POLICY, event, { uscc: d.uscc, kind: 'inspection_passed', occurredOn: d.completedOn, matterId: null, caseId: null, summary }, now)];
 };
 
-/** A complaint closed with agreement is a substantiated complaint (spec, domain.md §8); the USCC comes from the complaint's intake. */
+/** A complaint closed with agreement is a substantiated complaint (domain.md §8); the USCC comes from the complaint's intake. */
 export const creditCommandsForComplaints = (event: RecordedEvent, now?: Date): ICommand[] => {
   if (event.type !== 'ComplaintClosed') return [];
   const d = event.data as { complaintId: string; outcome: string; closedOn: string };

@@ -4,7 +4,7 @@ import type { Database } from '@regledger/database';
 import { createTestDatabase } from '@regledger/database/testing';
 import { readModelRuntimeMigrations } from '@regledger/read-models';
 import { ProjectionSpec, recorded } from '@regledger/read-models/testing';
-import { creditStreamId, type CreditEvent } from '../domain/index.js';
+import { DEFAULT_CREDIT_POLICY, creditStreamId, type CreditEvent } from '../domain/index.js';
 import { PublicListHandler, PublicListQuery } from '../queries/public-list/public-list.query.js';
 import { ListScoringPoliciesHandler, ListScoringPoliciesQuery } from '../queries/list-scoring-policies/list-scoring-policies.query.js';
 import { creditProjection } from './credit.projection.js';
@@ -53,7 +53,8 @@ describe('credit projection', () => {
         expect(serious.items).toEqual([{ listingId: 'S1', uscc: USCC, enterpriseName: '深圳市某电器有限公司', reason: 'heavy_penalty', listedOn: '2026-03-02', listedUntil: '2029-03-02' }]);
         const repair = await sql<{ status: string }>`select status from credit_repairs`.execute(db);
         expect(repair.rows).toEqual([{ status: 'granted' }]);
-        const policies = await new ListScoringPoliciesHandler(db).execute(new ListScoringPoliciesQuery('2026-11-16'));
+        const policies = await new ListScoringPoliciesHandler(db, { ...DEFAULT_CREDIT_POLICY, scoringPointsLimit: 500 }).execute(new ListScoringPoliciesQuery('2026-11-16'));
+        expect(policies.limits).toEqual({ points: 500, validityMonths: 240 });
         expect(policies.items.map((p) => [p.version, p.effectiveFrom, p.inForce])).toEqual([
           [0, '0001-01-01', true],
           [1, '2026-12-01', false],

@@ -2,7 +2,7 @@ import type { CommandBus } from '@nestjs/cqrs';
 import { sql } from 'kysely';
 import type { AnyDb } from '@regledger/database';
 import { dueRowsSchedule, type ScheduledTask } from '@regledger/engine';
-import { DEFAULT_CREDIT_POLICY, type CreditPolicy } from '../domain/index.js';
+import { CREDIT_STATUTORY_PERIODS } from '../domain/index.js';
 import { removeFromSeriousViolationList } from '../commands/remove-from-serious-violation-list/remove-from-serious-violation-list.command.js';
 import { listSeriousViolation } from '../commands/list-serious-violation/list-serious-violation.command.js';
 import { seriousListingIdForAbnormal } from '../credit-id.js';
@@ -30,15 +30,15 @@ export const seriousViolationTermSchedule = (commandBus: CommandBus, db: AnyDb):
   });
 
 /** An abnormal listing uncured for 3 years moves the enterprise to the serious-violation list (domain.md §8): one listing per abnormal listing. */
-export const abnormalThreeYearsSchedule = (commandBus: CommandBus, db: AnyDb, policy: CreditPolicy = DEFAULT_CREDIT_POLICY): ScheduledTask =>
+export const abnormalThreeYearsSchedule = (commandBus: CommandBus, db: AnyDb): ScheduledTask =>
   dueRowsSchedule<ListingRow>({
     name: 'credit.abnormal-three-years',
     commandBus,
     async due(today, after, limit) {
-      const r = await sql<ListingRow>`select listing_id, uscc, to_char((placed_on + make_interval(years => ${policy.abnormalToSeriousYears}::int))::date, 'YYYY-MM-DD') as due_on
+      const r = await sql<ListingRow>`select listing_id, uscc, to_char((placed_on + make_interval(years => ${CREDIT_STATUTORY_PERIODS.abnormalToSeriousYears}::int))::date, 'YYYY-MM-DD') as due_on
         from credit_listings
         where list = 'abnormal' and removed_on is null and escalated_to is null
-          and (placed_on + make_interval(years => ${policy.abnormalToSeriousYears}::int))::date <= ${today}::date and listing_id > ${after}
+          and (placed_on + make_interval(years => ${CREDIT_STATUTORY_PERIODS.abnormalToSeriousYears}::int))::date <= ${today}::date and listing_id > ${after}
         order by listing_id limit ${limit}`.execute(db);
       return r.rows;
     },

@@ -4,7 +4,7 @@ import type { AnyDb } from '@regledger/database';
 import { systemMetadata } from '@regledger/read-models';
 import { addDays, chinaDate } from '@regledger/shared';
 import type { ScheduledTask } from '@regledger/engine';
-import { DEFAULT_CREDIT_POLICY, type CreditPolicy } from '../domain/index.js';
+import type { CreditPolicy } from '../domain/index.js';
 import { reclassify } from '../commands/reclassify/reclassify.command.js';
 
 const NAME = 'credit.daily-reclassification';
@@ -16,13 +16,13 @@ interface DueRow {
 }
 
 /**
- * The class follows the calendar (spec): every day, for each enterprise with an entry that stopped counting
- * in the last `reclassifyLookbackDays` (under the policy in force today), and for every enterprise classed
+ * The class follows the calendar (docs/credit.md): every day, for each enterprise with an entry that stopped counting
+ * in the last `reclassifyLookbackDays` (configured: CREDIT_RECLASSIFY_LOOKBACK_DAYS; under the policy in force today), and for every enterprise classed
  * under another version when a new version took effect in that window, one `Reclassify`. The decider
  * recomputes the class on the record and records `RiskClassChanged` only when it differs; the key (enterprise
  * and expiry date, or version) makes each reason send at most one command that records anything.
  */
-export const creditReclassificationSchedule = (commandBus: CommandBus, db: AnyDb, policy: CreditPolicy = DEFAULT_CREDIT_POLICY, pageSize = 500): ScheduledTask => ({
+export const creditReclassificationSchedule = (commandBus: CommandBus, db: AnyDb, policy: Pick<CreditPolicy, 'reclassifyLookbackDays'>, pageSize = 500): ScheduledTask => ({
   name: NAME,
   async run(now: Date) {
     const today = chinaDate(now.toISOString()) as string;

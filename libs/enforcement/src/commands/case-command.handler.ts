@@ -1,7 +1,9 @@
+import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandMetadata } from '@regledger/shared';
+import type { CommandMetadata, Decider } from '@regledger/shared';
 import { DeciderRuntime, type CommandResult } from '@regledger/event-store';
-import { caseDecider, caseStreamId, type CaseCommand } from '../domain/index.js';
+import { caseDeciderFor, caseStreamId, type CaseCommand, type CaseEvent, type CaseStreamState, type EnforcementPolicy } from '../domain/index.js';
+import { ENFORCEMENT_CONFIG } from '../enforcement.config.js';
 
 /** A case command on the bus: one `case-<caseId>` stream. */
 export class CaseBusCommand extends Command<CommandResult> {
@@ -15,12 +17,20 @@ export class CaseBusCommand extends Command<CommandResult> {
   }
 }
 
+/** Decides with the enforcement policy loaded from the environment (`ENFORCEMENT_CONFIG`). */
 @CommandHandler(CaseBusCommand)
 export class CaseCommandHandler implements ICommandHandler<CaseBusCommand, CommandResult> {
-  constructor(private readonly runtime: DeciderRuntime) {}
+  private readonly decider: Decider<CaseCommand, CaseEvent, CaseStreamState>;
+
+  constructor(
+    private readonly runtime: DeciderRuntime,
+    @Inject(ENFORCEMENT_CONFIG) policy: EnforcementPolicy,
+  ) {
+    this.decider = caseDeciderFor(policy);
+  }
 
   execute(message: CaseBusCommand): Promise<CommandResult> {
-    return this.runtime.handle(caseDecider, caseStreamId(message.caseId), message.command, { expectedRevision: message.expectedRevision });
+    return this.runtime.handle(this.decider, caseStreamId(message.caseId), message.command, { expectedRevision: message.expectedRevision });
   }
 }
 

@@ -1,18 +1,22 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandMetadata } from '@regledger/shared';
+import type { CommandMetadata, Decider } from '@regledger/shared';
 import { DeciderRuntime, type CommandResult, type EventStore } from '@regledger/event-store';
 import { EVENT_STORE } from '@regledger/engine';
 import { enterpriseFactsFrom, enterpriseStreamId, normaliseUscc } from '@regledger/enterprises/contracts';
 import {
-  matterDecider,
+  matterDeciderFor,
   matterNotFound,
   matterStreamIdFor,
   matterStreamIdOf,
   validateRecordNonCompliance,
+  type EnforcementPolicy,
   type MatterCommand,
+  type MatterEvent,
+  type MatterStreamState,
   type RecordNonComplianceData,
 } from '../domain/index.js';
+import { ENFORCEMENT_CONFIG } from '../enforcement.config.js';
 
 /** What the handler reads besides the matter stream: the enterprise, for a non-compliance that names no jurisdiction. */
 export interface MatterContext {
@@ -38,12 +42,18 @@ export class MatterBusCommand extends Command<CommandResult> {
   }
 }
 
+/** Decides with the enforcement policy loaded from the environment (`ENFORCEMENT_CONFIG`). */
 @CommandHandler(MatterBusCommand)
 export class MatterCommandHandler implements ICommandHandler<MatterBusCommand, CommandResult> {
+  private readonly decider: Decider<MatterCommand, MatterEvent, MatterStreamState>;
+
   constructor(
     private readonly runtime: DeciderRuntime,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+    @Inject(ENFORCEMENT_CONFIG) policy: EnforcementPolicy,
+  ) {
+    this.decider = matterDeciderFor(policy);
+  }
 
   async execute(message: MatterBusCommand): Promise<CommandResult> {
     const request = message.toCommand({ enterpriseJurisdiction: null });
@@ -55,7 +65,7 @@ export class MatterCommandHandler implements ICommandHandler<MatterBusCommand, C
       const enterprise = enterpriseFactsFrom(await this.store.readStream(enterpriseStreamId(normaliseUscc(message.enterpriseOf))));
       command = message.toCommand({ enterpriseJurisdiction: enterprise.jurisdiction });
     }
-    return this.runtime.handle(matterDecider, message.streamId, command, { fingerprint, expectedRevision: message.expectedRevision });
+    return this.runtime.handle(this.decider, message.streamId, command, { fingerprint, expectedRevision: message.expectedRevision });
   }
 }
 

@@ -68,8 +68,9 @@ export const CASE_DEADLINE_KINDS: readonly CaseDeadlineKind[] = Object.freeze(['
 export type CaseCloseOutcome = 'not_opened' | 'penalty' | 'no_penalty';
 
 /**
- * The design choices of enforcement (domain.md marks them so): configuration with these defaults,
- * overridable where the deciders are built, never literals in the rules.
+ * The design choices of enforcement (domain.md marks them so, or no statute fixes them): configuration with
+ * these defaults, each overridable from the environment (`ENFORCEMENT_…`, read by `loadEnforcementConfig` when
+ * the module starts), never literals in the rules. The statutory periods stay in `enforcement.rules.ts`.
  */
 export interface EnforcementPolicy {
   /** Days an enterprise has to correct a failure to disclose its standards (design choice; Standardization Law art. 38 fixes none). */

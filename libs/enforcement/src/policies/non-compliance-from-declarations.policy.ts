@@ -19,14 +19,15 @@ export const nonComplianceFromDeclarationsCommandsFor = (event: RecordedEvent, n
   const trigger = { sourceEventId: event.id, sourceStreamId: event.streamId };
   if (isDeclarationMarkedLate(event)) {
     const d = event.data;
-    const occurredOn = chinaDate(event.recordedAt.toISOString()) as string;
+    // The day it was declared (on the clock that declared it); the day it was recorded only if no reason says.
+    const occurredOn = d.reasons[0]?.declaredOn ?? (chinaDate(event.recordedAt.toISOString()) as string);
     return [
       recordNonCompliance(
         {
           uscc: d.uscc,
           jurisdiction: null,
           subject: { kind: 'enterprise' },
-          trigger: { ...trigger, kind: 'late_declaration', reference: d.declarationId, occurredOn, description: `declared late: ${d.reasons.join(', ')}` },
+          trigger: { ...trigger, kind: 'late_declaration', reference: d.declarationId, occurredOn, description: `declared late: ${d.reasons.map((r) => r.rule).join(', ')}` },
         },
         metadata,
       ),

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { CALENDAR_DATE_PATTERN } from '@regledger/http';
 
+/** Whole numbers; their range (±CREDIT_SCORING_POINTS_LIMIT) and order are checked by the domain (field `thresholds.<class>`). */
 export class ScoreThresholdsDto {
-  @ApiProperty({ example: 90 }) @IsInt() @Min(-1000) @Max(1000) A!: number;
-  @ApiProperty({ example: 75 }) @IsInt() @Min(-1000) @Max(1000) B!: number;
-  @ApiProperty({ example: 60 }) @IsInt() @Min(-1000) @Max(1000) C!: number;
+  @ApiProperty({ example: 90 }) @IsInt() A!: number;
+  @ApiProperty({ example: 75 }) @IsInt() B!: number;
+  @ApiProperty({ example: 60 }) @IsInt() C!: number;
 }
 
 /** A scoring policy version; each entry kind's points and validity are checked by the domain (field `points.<kind>`). */
@@ -21,10 +22,8 @@ export class PublishScoringPolicyRequestDto {
   @Matches(CALENDAR_DATE_PATTERN, { message: 'effectiveFrom must be a date YYYY-MM-DD' })
   effectiveFrom!: string;
 
-  @ApiProperty({ example: 85 })
+  @ApiProperty({ example: 85, description: 'A whole number within ±CREDIT_SCORING_POINTS_LIMIT (default 1000), checked by the domain' })
   @IsInt()
-  @Min(-1000)
-  @Max(1000)
   basePoints!: number;
 
   @ApiProperty({ description: 'Points per entry kind (every kind)', type: 'object', additionalProperties: { type: 'integer' } })

@@ -17,7 +17,7 @@ import {
 import { assertMayActOrSystem, assertMayApplyForRepair, assertSystemOrAdmin, isSystem } from '../credit-access.policy.js';
 import {
   CREDIT_ERROR_CODES,
-  DEFAULT_CREDIT_POLICY,
+  CREDIT_STATUTORY_PERIODS,
   abnormalEscalationOn,
   earliestEarlyRemovalOn,
   earliestPublicationRepairOn,
@@ -26,7 +26,6 @@ import {
   isAfter,
   isSeriousTermElapsed,
   seriousListedUntil,
-  type CreditPolicy,
 } from '../credit.rules.js';
 import { ABNORMAL_REASONS, ENTRY_KINDS, type ClassChangeReason, type EntrySource, type RepairTarget } from '../credit.types.js';
 import { policyInForceOn } from '../scoring-policy/scoring-policy.rules.js';
@@ -61,7 +60,7 @@ const jurisdictionFor = (facts: CreditFacts, uscc: string, system: boolean): str
 
 /**
  * Appends `RiskClassChanged` when the events decided change the class as of today under the policy in force
- * (spec: in the same decision as whatever changed the class, only when it differs).
+ * (in the same decision as whatever changed the class, only when it differs).
  */
 const withClassChange = (state: CreditRecordState, events: CreditEvent[], facts: CreditFacts, uscc: string, today: string, cause: { entryId: string | null; reason: ClassChangeReason }): CreditEvent[] => {
   const after = events.reduce(evolveCreditRecord, state);
@@ -84,8 +83,8 @@ const openSerious = (state: CreditRecordState, listingId: string): SeriousListin
 };
 
 /** Early removal from the serious-violation list (SAMR Order 44): ≥ 1 year listed, obligations fulfilled, harm remedied, no heavy penalty since. */
-export const assertEarlyRemovalAllowed = (state: CreditRecordState, listing: SeriousListingState, on: string, obligationsFulfilled: boolean, harmRemedied: boolean, policy: CreditPolicy): void => {
-  const earliest = earliestEarlyRemovalOn(listing.listedOn, policy);
+export const assertEarlyRemovalAllowed = (state: CreditRecordState, listing: SeriousListingState, on: string, obligationsFulfilled: boolean, harmRemedied: boolean): void => {
+  const earliest = earliestEarlyRemovalOn(listing.listedOn);
   if (on < earliest) {
     throw new RuleViolation(CREDIT_ERROR_CODES.EARLY_REMOVAL_TOO_SOON, `early removal only from ${earliest}, one year after listing on ${listing.listedOn} (SAMR Order 44)`, { listingId: listing.listingId, earliestOn: earliest });
   }
@@ -111,8 +110,8 @@ const checkTarget = (target: unknown, errors: FieldError[]): RepairTarget => {
 const sameTarget = (a: RepairTarget, b: RepairTarget): boolean =>
   a.kind === b.kind && (a.kind === 'penalty_publication' ? a.caseId === (b as typeof a).caseId : a.listingId === (b as Extract<RepairTarget, { kind: 'serious_violation_list' }>).listingId);
 
-/** The credit record decider, with its design choices overridable. */
-export const creditRecordDeciderWith = (policy: CreditPolicy = DEFAULT_CREDIT_POLICY): Decider<CreditCommand, CreditEvent, CreditRecordState> => ({
+/** The credit record decider: the periods it applies are statutory (CREDIT_STATUTORY_PERIODS), none is configurable. */
+export const creditRecordDecider: Decider<CreditCommand, CreditEvent, CreditRecordState> = {
   initialState: () => INITIAL_CREDIT_RECORD,
   evolve: evolveCreditRecord,
   decide(command, state) {
@@ -130,7 +129,7 @@ export const creditRecordDeciderWith = (policy: CreditPolicy = DEFAULT_CREDIT_PO
         checkDate('occurredOn', d.occurredOn, errors);
         checkText('summary', d.summary, TEXT_MAX, errors);
         throwIfFieldErrors(errors, CREDIT_ERROR_CODES.VALIDATION);
-        // An entry already recorded is ignored (spec: entries idempotent by entryId).
+        // An entry already recorded is ignored (entries are idempotent by entryId).
         if (state.entries.some((e) => e.entryId === d.entryId)) return [];
         const entry: CreditEvent = {
           type: 'CreditEntryRecorded',
@@ -187,7 +186,7 @@ export const creditRecordDeciderWith = (policy: CreditPolicy = DEFAULT_CREDIT_PO
           const a = state.abnormal.find((l) => l.listingId === g.listingId);
           if (!a) throw new NotFoundError(CREDIT_ERROR_CODES.LISTING_NOT_FOUND, `no abnormal-operations listing ${g.listingId}`, { listingId: g.listingId });
           if (a.escalatedTo !== null) return [];
-          const due = abnormalEscalationOn(a.placedOn, policy);
+          const due = abnormalEscalationOn(a.placedOn);
           if (a.removedOn !== null || on < due) {
             throw new RuleViolation(CREDIT_ERROR_CODES.ABNORMAL_NOT_THREE_YEARS, `an abnormal listing moves to the serious-violation list only when uncured on ${due} (3 years)`, { listingId: g.listingId, dueOn: due });
           }
@@ -195,7 +194,7 @@ export const creditRecordDeciderWith = (policy: CreditPolicy = DEFAULT_CREDIT_PO
         const open = state.serious.find((l) => l.removedOn === null);
         if (open && !system) throw new ConflictError(CREDIT_ERROR_CODES.ALREADY_LISTED, `already on the serious-violation list since ${open.listedOn}`, { listingId: open.listingId });
         const events: CreditEvent[] = [
-          { type: 'SeriousViolationListed', data: { uscc, enterpriseName: facts.enterprise?.name ?? null, listingId: d.listingId, grounds: g, listedOn: on, listedUntil: seriousListedUntil(on, policy) } },
+          { type: 'SeriousViolationListed', data: { uscc, enterpriseName: facts.enterprise?.name ?? null, listingId: d.listingId, grounds: g, listedOn: on, listedUntil: seriousListedUntil(on) } },
           listingEntry(uscc, 'serious_violation_listed', d.listingId, on, g.kind === 'heavy_penalty' ? `serious-violation list: heavy penalty in case ${g.caseId}` : 'serious-violation list: abnormal operations uncured for 3 years', g.kind === 'heavy_penalty' ? g.caseId : null, d.source ? [d.source] : []),
         ];
         return withClassChange(state, events, facts, uscc, today, { entryId: `serious_violation_listed:${d.listingId}`, reason: 'list' });
@@ -215,7 +214,7 @@ export const creditRecordDeciderWith = (policy: CreditPolicy = DEFAULT_CREDIT_PO
             throw new RuleViolation(CREDIT_ERROR_CODES.TERM_NOT_ELAPSED, `listed until ${listing.listedUntil} (3 years, SAMR Order 44)`, { listingId: d.listingId, listedUntil: listing.listedUntil });
           }
         } else {
-          assertEarlyRemovalAllowed(state, listing, on, d.obligationsFulfilled === true, d.harmRemedied === true, policy);
+          assertEarlyRemovalAllowed(state, listing, on, d.obligationsFulfilled === true, d.harmRemedied === true);
         }
         const events: CreditEvent[] = [
           { type: 'SeriousViolationRemoved', data: { uscc, listingId: d.listingId, reason: d.reason, removedOn: on } },
@@ -257,13 +256,13 @@ export const creditRecordDeciderWith = (policy: CreditPolicy = DEFAULT_CREDIT_PO
         const target = repair.target;
         const events: CreditEvent[] = [{ type: 'RepairGranted', data: base }];
         if (target.kind === 'serious_violation_list') {
-          assertEarlyRemovalAllowed(state, openSerious(state, target.listingId), on, repair.obligationsFulfilled, repair.harmRemedied, policy);
+          assertEarlyRemovalAllowed(state, openSerious(state, target.listingId), on, repair.obligationsFulfilled, repair.harmRemedied);
           events.push(
             { type: 'SeriousViolationRemoved', data: { uscc, listingId: target.listingId, reason: 'early_removal', removedOn: on } },
             listingEntry(uscc, 'serious_violation_removed', target.listingId, on, `removed from the serious-violation list by credit repair ${d.repairId}`, null, []),
           );
         } else {
-          assertPublicationRepairAllowed(state, target.caseId, d.penaltyPublishedOn ?? null, on, repair.obligationsFulfilled, repair.harmRemedied, policy);
+          assertPublicationRepairAllowed(state, target.caseId, d.penaltyPublishedOn ?? null, on, repair.obligationsFulfilled, repair.harmRemedied);
         }
         return withClassChange(state, events, facts, uscc, today, { entryId: null, reason: 'repair' });
       }
@@ -278,19 +277,18 @@ export const creditRecordDeciderWith = (policy: CreditPolicy = DEFAULT_CREDIT_PO
         throw new ValidationError([{ field: 'type', rule: 'one_of', message: 'unknown credit command' }], CREDIT_ERROR_CODES.VALIDATION);
     }
   },
-});
+};
 
 /** A penalty publication can be repaired after 6 months shown, 12 for food, drugs and special equipment, with obligations fulfilled and harm remedied (SAMR 2021 No. 3). */
-export const assertPublicationRepairAllowed = (state: CreditRecordState, caseId: string, publishedOn: string | null, on: string, obligationsFulfilled: boolean, harmRemedied: boolean, policy: CreditPolicy): void => {
+export const assertPublicationRepairAllowed = (state: CreditRecordState, caseId: string, publishedOn: string | null, on: string, obligationsFulfilled: boolean, harmRemedied: boolean): void => {
   if (publishedOn === null) throw new RuleViolation(CREDIT_ERROR_CODES.PENALTY_NOT_PUBLISHED, `the penalty of case ${caseId} has not been published`, { caseId });
   const sector = state.entries.find((e) => e.caseId === caseId && e.penalty)?.penalty?.sector ?? 'general';
-  const earliest = earliestPublicationRepairOn(publishedOn, sector, policy);
+  const earliest = earliestPublicationRepairOn(publishedOn, sector);
   if (on < earliest) {
-    throw new RuleViolation(CREDIT_ERROR_CODES.REPAIR_TOO_EARLY, `a ${sector} penalty publication can be repaired from ${earliest}, ${policy.repairMinMonths[sector]} months after ${publishedOn} (SAMR 2021 No. 3)`, { caseId, earliestOn: earliest, sector });
+    throw new RuleViolation(CREDIT_ERROR_CODES.REPAIR_TOO_EARLY, `a ${sector} penalty publication can be repaired from ${earliest}, ${CREDIT_STATUTORY_PERIODS.repairMinMonths[sector]} months after ${publishedOn} (SAMR 2021 No. 3)`, { caseId, earliestOn: earliest, sector });
   }
   if (!earlyRemovalConditionsMet(obligationsFulfilled, harmRemedied)) {
     throw new RuleViolation(CREDIT_ERROR_CODES.REPAIR_CONDITIONS_UNMET, 'repair needs obligations fulfilled and harm remedied (SAMR 2021 No. 3)', { obligationsFulfilled, harmRemedied });
   }
 };
 
-export const creditRecordDecider = creditRecordDeciderWith();

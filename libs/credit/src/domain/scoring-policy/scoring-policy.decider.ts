@@ -1,8 +1,8 @@
 import { ConflictError, RuleViolation, ValidationError, checkCommandDate, type Command, type Decider, type FieldError } from '@regledger/shared';
 import { assertMayPublishScoringPolicy } from '../credit-access.policy.js';
-import { SCORING_POLICY_ERROR_CODES } from '../credit.rules.js';
+import { DEFAULT_CREDIT_POLICY, SCORING_POLICY_ERROR_CODES } from '../credit.rules.js';
 import type { ScoringPolicyEvent } from './scoring-policy.events.js';
-import { effectiveFromFollows, effectiveFromNotPast, scoringPolicyOf, validateScoringPolicyContent, type ScoringPolicy } from './scoring-policy.rules.js';
+import { effectiveFromFollows, effectiveFromNotPast, scoringPolicyOf, validateScoringPolicyContent, type ScoringPolicy, type ScoringPolicyLimits } from './scoring-policy.rules.js';
 
 export interface PublishScoringPolicyData {
   /** The version the publisher expects to create; refused when another was published meanwhile. Optional. */
@@ -25,8 +25,8 @@ export interface ScoringPolicyState {
 
 const INITIAL: ScoringPolicyState = Object.freeze({ versions: [] }) as unknown as ScoringPolicyState;
 
-/** The published versions, folded from `credit-scoring-policy`. */
-export const scoringPolicyDecider: Decider<ScoringPolicyCommand, ScoringPolicyEvent, ScoringPolicyState> = {
+/** The published versions, folded from `credit-scoring-policy`; a new version is checked against the configured limits (design choice). */
+export const scoringPolicyDeciderWith = (limits: ScoringPolicyLimits = DEFAULT_CREDIT_POLICY): Decider<ScoringPolicyCommand, ScoringPolicyEvent, ScoringPolicyState> => ({
   initialState: () => INITIAL,
   evolve(state, event) {
     if (event.type !== 'ScoringPolicyPublished') return state;
@@ -37,7 +37,7 @@ export const scoringPolicyDecider: Decider<ScoringPolicyCommand, ScoringPolicyEv
     const errors: FieldError[] = [];
     const today = checkCommandDate(command.metadata.now, errors);
     if (errors.length) throw new ValidationError(errors, SCORING_POLICY_ERROR_CODES.VALIDATION);
-    const content = validateScoringPolicyContent(command.data);
+    const content = validateScoringPolicyContent(command.data, limits);
     const previous = state.versions.length ? state.versions[state.versions.length - 1] : null;
     const version = (previous?.version ?? 0) + 1;
     if (command.data.version !== undefined && command.data.version !== version) {
@@ -54,7 +54,10 @@ export const scoringPolicyDecider: Decider<ScoringPolicyCommand, ScoringPolicyEv
     }
     return [{ type: 'ScoringPolicyPublished', data: { version, ...content, publishedOn: today } }];
   },
-};
+});
+
+/** The scoring policy decider with the default limits. */
+export const scoringPolicyDecider = scoringPolicyDeciderWith();
 
 /** The versions a recorded policy stream holds (for the record's decisions and the explanation). */
 export const scoringPoliciesFrom = (events: readonly { type: string; data: unknown }[]): ScoringPolicy[] =>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Actor, CommandMetadata } from '@regledger/shared';
 import { DeciderSpec } from '@regledger/shared/testing';
-import { scoringPolicyDecider, type PublishScoringPolicyData } from './scoring-policy.decider.js';
+import { scoringPolicyDecider, scoringPolicyDeciderWith, type PublishScoringPolicyData } from './scoring-policy.decider.js';
+import { DEFAULT_CREDIT_POLICY } from '../credit.rules.js';
 import { DEFAULT_SCORING_POLICY, policyInForceOn, type ScoringPolicy } from './scoring-policy.rules.js';
 import type { ScoringPolicyEvent } from './scoring-policy.events.js';
 
@@ -45,6 +46,27 @@ describe('scoring policy', () => {
     delete points.inspection_passed;
     const err = spec.given([]).when(publish(admin, { points, thresholds: { A: 60, B: 75, C: 90 }, note: ' ' })).thenThrows('SCORING_POLICY.VALIDATION');
     expect((err.details.errors as { field: string }[]).map((e) => e.field)).toEqual(['points.inspection_passed', 'thresholds', 'note']);
+  });
+
+  it('given the default limits, when points reach ±1000 and a validity 240 months, then version 1; one past them, then SCORING_POLICY.VALIDATION naming the fields', () => {
+    const edge = { points: { ...content.points, licence_revocation: -1000 }, validityMonths: { ...content.validityMonths, penalty_heavy: 240 } };
+    spec.given([]).when(publish(admin, edge)).then((events) => expect(events[0].data.version).toBe(1));
+    const past = { points: { ...content.points, licence_revocation: -1001 }, validityMonths: { ...content.validityMonths, penalty_heavy: 241 } };
+    const err = spec.given([]).when(publish(admin, past)).thenThrows('SCORING_POLICY.VALIDATION');
+    expect((err.details.errors as { field: string }[]).map((e) => e.field)).toEqual(['points.licence_revocation', 'validityMonths.penalty_heavy']);
+  });
+
+  it('given configured limits of 200 points and 60 months, when a version stays within them, then version 1; beyond them, then the message states the configured bounds', () => {
+    const limited = DeciderSpec.for(scoringPolicyDeciderWith({ ...DEFAULT_CREDIT_POLICY, scoringPointsLimit: 200, scoringMaxValidityMonths: 60 }));
+    limited.given([]).when(publish(admin, { points: { ...content.points, licence_revocation: -200 }, validityMonths: { ...content.validityMonths, penalty_heavy: 60 } })).then((events) => expect(events[0].data.version).toBe(1));
+    const err = limited
+      .given([])
+      .when(publish(admin, { basePoints: 201, validityMonths: { ...content.validityMonths, penalty_heavy: 61 } }))
+      .thenThrows('SCORING_POLICY.VALIDATION');
+    expect(err.details.errors).toEqual([
+      expect.objectContaining({ field: 'basePoints', message: 'must be a whole number from -200 to 200' }),
+      expect.objectContaining({ field: 'validityMonths.penalty_heavy', message: 'must be null or a whole number of months from 1 to 60' }),
+    ]);
   });
 
   it('given versions 1 (2026-12-01) and 2 (2027-01-01), when asked for the policy in force, then version 0 before, 1, then 2', () => {

@@ -1,6 +1,6 @@
 import { ValidationError, isCalendarDate, isRecord, type FieldError } from '@regledger/shared';
 import { ENTRY_KINDS, type EntryKind, type RiskClass } from '../credit.types.js';
-import { SCORING_POLICY_ERROR_CODES } from '../credit.rules.js';
+import { DEFAULT_CREDIT_POLICY, SCORING_POLICY_ERROR_CODES, type CreditPolicy } from '../credit.rules.js';
 import type { ListFloors, ScoreThresholds } from './scoring-policy.events.js';
 
 /** A version of the scoring policy (design choice, domain.md §8: a versioned scoring policy, every point traceable). */
@@ -61,15 +61,11 @@ export const DEFAULT_SCORING_POLICY: ScoringPolicy = Object.freeze({
   note: 'Built-in default (version 0)',
 }) as ScoringPolicy;
 
-/** Points and thresholds are whole numbers within ±1000; validity 1–240 months or null (design choice). */
-const POINT_LIMIT = 1000;
-const MAX_VALIDITY_MONTHS = 240;
-
-/** The policy in force on a date: the highest version with effectiveFrom ≤ date, else version 0 (design choice, spec). */
+/** The policy in force on a date: the highest version with effectiveFrom ≤ date, else version 0 (design choice, docs/credit.md). */
 export const policyInForceOn = (versions: readonly ScoringPolicy[], date: string): ScoringPolicy =>
   versions.filter((v) => v.effectiveFrom <= date).reduce<ScoringPolicy>((best, v) => (v.version > best.version ? v : best), DEFAULT_SCORING_POLICY);
 
-/** Version n+1's effectiveFrom must not precede version n's (design choice, spec). */
+/** Version n+1's effectiveFrom must not precede version n's (design choice, docs/credit.md). */
 export const effectiveFromFollows = (previous: ScoringPolicy | null, effectiveFrom: string): boolean => previous === null || effectiveFrom >= previous.effectiveFrom;
 
 /** A version never takes effect before the day it is published, so no earlier class is rewritten (design choice). */
@@ -78,26 +74,31 @@ export const effectiveFromNotPast = (effectiveFrom: string, publishedOn: string)
 /** Thresholds must be strictly decreasing A > B > C, so every score has one class (design choice). */
 export const thresholdsOrdered = (t: ScoreThresholds): boolean => t.A > t.B && t.B > t.C;
 
-/** The class of a score under the thresholds: ≥ A → A, ≥ B → B, ≥ C → C, else D (design choice, spec). */
+/** The class of a score under the thresholds: ≥ A → A, ≥ B → B, ≥ C → C, else D (design choice, docs/credit.md). */
 export const classOfScore = (score: number, t: ScoreThresholds): RiskClass => (score >= t.A ? 'A' : score >= t.B ? 'B' : score >= t.C ? 'C' : 'D');
 
 const wholeIn = (v: unknown, limit: number): v is number => typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= limit;
 
+/** What a published version may hold: points and thresholds whole numbers within ±scoringPointsLimit (default 1000), validity 1–scoringMaxValidityMonths (default 240) months or null (design choice). */
+export type ScoringPolicyLimits = Pick<CreditPolicy, 'scoringPointsLimit' | 'scoringMaxValidityMonths'>;
+
 /** The content of a version to publish, checked field by field (every failure at once). Version and date come from the decider. */
-export const validateScoringPolicyContent = (data: unknown): Omit<ScoringPolicy, 'version'> => {
+export const validateScoringPolicyContent = (data: unknown, limits: ScoringPolicyLimits = DEFAULT_CREDIT_POLICY): Omit<ScoringPolicy, 'version'> => {
+  const pointLimit = limits.scoringPointsLimit;
+  const maxValidityMonths = limits.scoringMaxValidityMonths;
   const errors: FieldError[] = [];
   const d = isRecord(data) ? data : {};
   const effectiveFrom = d.effectiveFrom;
   if (typeof effectiveFrom !== 'string' || !isCalendarDate(effectiveFrom)) errors.push({ field: 'effectiveFrom', rule: 'date', message: 'must be a real calendar date YYYY-MM-DD' });
-  if (!wholeIn(d.basePoints, POINT_LIMIT)) errors.push({ field: 'basePoints', rule: 'integer_range', message: `must be a whole number from -${POINT_LIMIT} to ${POINT_LIMIT}` });
+  if (!wholeIn(d.basePoints, pointLimit)) errors.push({ field: 'basePoints', rule: 'integer_range', message: `must be a whole number from -${pointLimit} to ${pointLimit}` });
   const points = isRecord(d.points) ? d.points : null;
   if (points === null) errors.push({ field: 'points', rule: 'required', message: 'must give the points of every entry kind' });
   const validity = isRecord(d.validityMonths) ? d.validityMonths : null;
   if (validity === null) errors.push({ field: 'validityMonths', rule: 'required', message: 'must give the validity of every entry kind' });
   for (const k of ENTRY_KINDS) {
-    if (points && !wholeIn(points[k], POINT_LIMIT)) errors.push({ field: `points.${k}`, rule: 'integer_range', message: `must be a whole number from -${POINT_LIMIT} to ${POINT_LIMIT}` });
-    if (validity && validity[k] !== null && !(wholeIn(validity[k], MAX_VALIDITY_MONTHS) && (validity[k] as number) >= 1)) {
-      errors.push({ field: `validityMonths.${k}`, rule: 'integer_range', message: `must be null or a whole number of months from 1 to ${MAX_VALIDITY_MONTHS}` });
+    if (points && !wholeIn(points[k], pointLimit)) errors.push({ field: `points.${k}`, rule: 'integer_range', message: `must be a whole number from -${pointLimit} to ${pointLimit}` });
+    if (validity && validity[k] !== null && !(wholeIn(validity[k], maxValidityMonths) && (validity[k] as number) >= 1)) {
+      errors.push({ field: `validityMonths.${k}`, rule: 'integer_range', message: `must be null or a whole number of months from 1 to ${maxValidityMonths}` });
     }
   }
   for (const [field, obj] of [['points', points], ['validityMonths', validity]] as const) {
@@ -106,7 +107,7 @@ export const validateScoringPolicyContent = (data: unknown): Omit<ScoringPolicy,
   const t = isRecord(d.thresholds) ? d.thresholds : null;
   if (t === null) errors.push({ field: 'thresholds', rule: 'required', message: 'must give A, B and C' });
   else {
-    for (const c of ['A', 'B', 'C'] as const) if (!wholeIn(t[c], POINT_LIMIT)) errors.push({ field: `thresholds.${c}`, rule: 'integer_range', message: `must be a whole number from -${POINT_LIMIT} to ${POINT_LIMIT}` });
+    for (const c of ['A', 'B', 'C'] as const) if (!wholeIn(t[c], pointLimit)) errors.push({ field: `thresholds.${c}`, rule: 'integer_range', message: `must be a whole number from -${pointLimit} to ${pointLimit}` });
     if (errors.every((e) => !e.field.startsWith('thresholds')) && !thresholdsOrdered(t as unknown as ScoreThresholds)) {
       errors.push({ field: 'thresholds', rule: 'ordered', message: 'must satisfy A > B > C' });
     }
