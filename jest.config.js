@@ -26,6 +26,7 @@ export default {
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/test/fixtures/'],
   globalSetup: '<rootDir>/test/global-setup.ts',
-  testTimeout: 60_000,
+  // A guard against hangs, not a speed goal: e2e hooks start a whole engine and drive many commands.
+  testTimeout: 120_000,
   maxWorkers: 2,
 };

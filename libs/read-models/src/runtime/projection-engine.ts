@@ -68,6 +68,8 @@ interface Worker {
   state: WorkerStatus['state'];
   lastError: string | null;
   rebuild: RebuildProgress | null;
+  /** The live checkpoint at which the worker last found nothing to read; null when it may have work. */
+  idleAt: LogPosition | null;
 }
 
 const positionText = (p: LogPosition): string => `${p.commit}/${p.prepare}`;
@@ -89,6 +91,7 @@ export class ProjectionEngine {
   private readonly standbyMs: number;
   private readonly backoffMs: number;
   private readonly logger: EngineLogger;
+  private headProbe: { at: number; head: Promise<LogPosition | null> } | null = null;
 
   constructor(
     private readonly store: EventStore,
@@ -112,7 +115,7 @@ export class ProjectionEngine {
   private register(names: Set<string>, name: string, kind: Worker['kind'], version: number, handles: readonly string[]): void {
     if (names.has(name)) throw new Error(`two workers named ${name}`);
     names.add(name);
-    this.workers.set(name, { name, kind, version, handles: new Set(handles), state: 'external', lastError: null, rebuild: null });
+    this.workers.set(name, { name, kind, version, handles: new Set(handles), state: 'external', lastError: null, rebuild: null, idleAt: null });
   }
 
   /** Creates the tables and checkpoints of projections seen for the first time. */
@@ -174,12 +177,36 @@ export class ProjectionEngine {
     this.logger.error('worker failed', { worker: name, error: w.lastError });
   }
 
+  /**
+   * The last committed event's position, read at most once per poll interval for all the workers of this
+   * engine: idle workers compare it with their checkpoint instead of each querying the log.
+   */
+  private committedHead(): Promise<LogPosition | null> {
+    const now = Date.now();
+    if (!this.headProbe || now - this.headProbe.at >= this.pollMs) {
+      this.headProbe = { at: now, head: this.store.headPosition({ committed: true }).then((h) => h?.position ?? null) };
+    }
+    return this.headProbe.head;
+  }
+
+  /**
+   * Whether an idle worker can skip its batch: its checkpoint is at the committed head. An event committed
+   * later always lies after it (the log reads stop below the oldest running transaction, so a checkpoint at
+   * the head means no earlier transaction is still writing), so the head moves first.
+   */
+  private async stillIdle(w: Worker): Promise<boolean> {
+    if (w.idleAt === null) return false;
+    const head = await this.committedHead();
+    return head === null || comparePositions(head, w.idleAt) <= 0;
+  }
+
   private async loop(name: string, batch: () => Promise<number>): Promise<void> {
     const w = this.workers.get(name)!;
     const signal = this.abort.signal;
     while (!signal.aborted) {
       try {
         if (!this.lock.isHeld(name)) {
+          w.idleAt = null;
           if (!(await this.lock.tryAcquire(name))) {
             w.state = 'standby';
             await sleep(this.standbyMs, signal);
@@ -187,12 +214,17 @@ export class ProjectionEngine {
           }
         }
         w.state = 'running';
+        if (await this.stillIdle(w)) {
+          await sleep(this.pollMs, signal);
+          continue;
+        }
         const n = await batch();
         w.lastError = null;
         if (n < this.batchSize) await sleep(this.pollMs, signal);
         // Let HTTP and timers run between batches: the embedded database answers without yielding.
         else await new Promise((r) => setImmediate(r));
       } catch (e) {
+        w.idleAt = null;
         if (e instanceof StaleCheckpointError) continue;
         this.fail(name, e);
         await sleep(this.backoffMs, signal);
@@ -211,8 +243,10 @@ export class ProjectionEngine {
     if (!cp) throw new Error(`no checkpoint ${checkpointName}`);
     await this.checkIdentity(cp);
     const events = await this.store.readAll({ after: cp.position, maxCount: this.batchSize });
+    const worker = this.workers.get(p.name)!;
+    if (checkpointName === p.name) worker.idleAt = events.length ? null : cp.position;
     if (!events.length) return 0;
-    const handles = this.workers.get(p.name)!.handles;
+    const handles = worker.handles;
     const handled = events.filter((e) => handles.has(e.type));
     const last = events[events.length - 1];
     await this.db.transaction().execute(async (trx) => {
@@ -235,7 +269,9 @@ export class ProjectionEngine {
     if (!cp) throw new Error(`no checkpoint ${p.name}`);
     await this.checkIdentity(cp);
     const events = await this.store.readAll({ after: cp.position, maxCount: this.batchSize });
-    const handles = this.workers.get(p.name)!.handles;
+    const worker = this.workers.get(p.name)!;
+    worker.idleAt = events.length ? null : cp.position;
+    const handles = worker.handles;
     let from = cp.position;
     let done = 0;
     for (const e of events) {
@@ -360,6 +396,8 @@ export class ProjectionEngine {
         }
         await sql`delete from rm_checkpoints where name = ${nextName}`.execute(trx);
       });
+      // The live checkpoint was replaced: the worker looks at the log again.
+      w.idleAt = null;
       w.rebuild = progress('done');
       onProgress?.(w.rebuild);
       this.logger.log('projection rebuilt', { projection: name, events: applied });
