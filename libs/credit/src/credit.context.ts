@@ -1,5 +1,14 @@
 import type { ContextDefinition } from '@regledger/engine';
-import type { CreditPolicy } from './domain/index.js';
+import { fold } from '@regledger/shared';
+import {
+  CREDIT_STREAM_PREFIX,
+  SCORING_POLICY_STREAM,
+  creditRecordDecider,
+  scoringPolicyDecider,
+  type CreditEvent,
+  type CreditPolicy,
+  type ScoringPolicyEvent,
+} from './domain/index.js';
 import { loadCreditConfig } from './credit.config.js';
 import { creditProjection } from './projections/credit.projection.js';
 import { creditEntriesFromComplaintsPolicy, creditEntriesFromEnforcementPolicy, creditEntriesFromInspectionsPolicy } from './policies/credit-entries.policy.js';
@@ -10,6 +19,18 @@ import { abnormalThreeYearsSchedule, seriousViolationTermSchedule } from './sche
 export const creditContextWith = (config: () => CreditPolicy): ContextDefinition => ({
   name: 'credit',
   projections: [creditProjection],
+  streams: [
+    {
+      prefix: CREDIT_STREAM_PREFIX,
+      description: "one enterprise's credit record (by USCC): entries linked to their events, risk classes, listings, repair",
+      fold: (events) => fold(creditRecordDecider, events as readonly CreditEvent[]),
+    },
+    {
+      prefix: SCORING_POLICY_STREAM,
+      description: 'the versioned credit scoring policy',
+      fold: (events) => fold(scoringPolicyDecider, events as readonly ScoringPolicyEvent[]),
+    },
+  ],
   policies: ({ commandBus, clock }) => [
     creditEntriesFromEnforcementPolicy(commandBus, clock),
     creditEntriesFromInspectionsPolicy(commandBus, clock),

@@ -1,4 +1,6 @@
 import type { ContextDefinition } from '@regledger/engine';
+import { fold } from '@regledger/shared';
+import { CASE_STREAM_PREFIX, MATTER_STREAM_PREFIX, caseDecider, matterDecider, type CaseEvent, type MatterEvent } from './domain/index.js';
 import { enforcementProjection } from './projections/enforcement.projection.js';
 import { nonComplianceFromInspectionPolicy } from './policies/non-compliance-from-inspection.policy.js';
 import { nonComplianceFromDeclarationsPolicy } from './policies/non-compliance-from-declarations.policy.js';
@@ -13,6 +15,18 @@ import { penaltyPublicationWindowSchedule } from './schedules/penalty-publicatio
 export const enforcementContext: ContextDefinition = {
   name: 'enforcement',
   projections: [enforcementProjection],
+  streams: [
+    {
+      prefix: MATTER_STREAM_PREFIX,
+      description: "one enterprise's non-compliance matters about one subject (USCC and subject digest): the SAMR Order 18 path, declaration duties",
+      fold: (events) => fold(matterDecider, events as readonly MatterEvent[]),
+    },
+    {
+      prefix: CASE_STREAM_PREFIX,
+      description: 'one case: lead, opening, pauses and extensions, penalty decision, publication',
+      fold: (events) => fold(caseDecider, events as readonly CaseEvent[]),
+    },
+  ],
   policies: ({ commandBus, clock }) => [
     nonComplianceFromInspectionPolicy(commandBus, clock),
     nonComplianceFromDeclarationsPolicy(commandBus, clock),

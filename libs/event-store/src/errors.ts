@@ -30,3 +30,24 @@ export class EventStoreUnavailableError extends DomainError {
     super('EVENT_STORE.UNAVAILABLE', 'unavailable', message);
   }
 }
+
+/** Why an import refused an event: it does not continue its stream here, or its hash does not match its content. */
+export type ImportRefusal = 'hash_mismatch' | 'revision_gap' | 'broken_chain' | 'conflicting_event';
+
+/** An event to import that the store will not write as it stands; nothing of the refused batch is written. */
+export class ImportRefusedError extends DomainError {
+  constructor(
+    readonly reason: ImportRefusal,
+    readonly eventId: string,
+    readonly streamId: string,
+    readonly revision: bigint,
+    detail: string,
+  ) {
+    super('EVENT_STORE.IMPORT_REFUSED', 'precondition', `event ${eventId} (stream ${streamId} revision ${revision}): ${detail}`, {
+      reason,
+      eventId,
+      streamId,
+      revision: revision.toString(),
+    });
+  }
+}

@@ -2,7 +2,9 @@ import type {
   AppendOptions,
   AppendResult,
   EventToAppend,
+  EventToImport,
   IdempotencyOptions,
+  ImportResult,
   LogPosition,
   ReadAllOptions,
   ReadStreamOptions,
@@ -40,6 +42,17 @@ export interface EventStore {
 
   /** Catch-up subscription to the whole log from a checkpoint, in batches, until the signal aborts. */
   subscribe(options?: SubscribeOptions): AsyncIterable<RecordedEvent[]>;
+
+  /**
+   * Writes events recorded by another log exactly as they were (id, revision, recordedAt, businessTime,
+   * metadata, hashes), in the order given, which becomes their order in this log; positions are this
+   * log's own. Every event must continue its stream here (revision = last + 1, prevHash = the last
+   * event's hash) and its hash must be the engine's hash of its content; otherwise the call is refused
+   * with `ImportRefusedError`. An event already present with the same id, stream, revision and hash
+   * is skipped, so an interrupted import can be run again. PostgreSQL writes a call in one transaction;
+   * EventStoreDB writes each run of consecutive events of one stream atomically.
+   */
+  importEvents(events: readonly EventToImport[]): Promise<ImportResult>;
 
   /**
    * Names the physical log that positions belong to (PostgreSQL: the cluster's system identifier and

@@ -2,6 +2,7 @@ export * from './types.js';
 export * from './errors.js';
 export * from './event-store.port.js';
 export * from './hashing.js';
+export * from './importing.js';
 export * from './upcasting.js';
 export * from './sleep.js';
 export * from './postgres/postgres-event-store.js';

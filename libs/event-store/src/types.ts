@@ -106,4 +106,30 @@ export interface SubscribeOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * An event as another log recorded it, to be written again exactly (`EventStore.importEvents`): the
+ * same id, stream, revision, stored schema version, data, metadata, times and hashes.
+ */
+export interface EventToImport {
+  id: string;
+  streamId: string;
+  revision: bigint;
+  type: string;
+  /** Schema version as stored (never upcast). */
+  schemaVersion: number;
+  data: unknown;
+  metadata: EventMetadata;
+  recordedAt: Date;
+  businessTime: Date | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface ImportResult {
+  /** Events written. */
+  imported: number;
+  /** Events already in the store (same id, stream, revision and hash): left as they were. */
+  skipped: number;
+}
+
 export const GENESIS_HASH = '0'.repeat(64);

@@ -52,14 +52,38 @@ export const readLogUpTo = async (store: EventStore, position: LogPosition, time
   }
 };
 
-/** A pool as the log holds it at a position, and how many events were read to build it. */
+/**
+ * Every event of the log up to and including the event `lastEventId`, in log order; null when the log holds no such
+ * event. Used where a recorded position may belong to the store the log was moved from (docs/draw-algorithm.md §11).
+ */
+export const readLogUpToEvent = async (store: EventStore, lastEventId: string): Promise<RecordedEvent[] | null> => {
+  const out: RecordedEvent[] = [];
+  let after: LogPosition = START;
+  for (;;) {
+    const page = await store.readAll({ after, maxCount: PAGE });
+    for (const e of page) {
+      out.push(e);
+      if (e.id === lastEventId) return out;
+    }
+    if (page.length < PAGE) return null;
+    after = page[page.length - 1].position;
+  }
+};
+
+/** A pool as the log holds it at a position, how many events were read to build it, and the id of the last one. */
 export interface PoolAtPosition {
   pool: BuiltPool;
   eventsRead: number;
+  lastEventId: string | null;
 }
 
+/** The pool built with `params` from a log prefix (docs/draw-algorithm.md §11). */
+export const poolOf = (log: readonly RecordedEvent[], params: PoolParameters): PoolAtPosition => ({
+  pool: buildPool(log, params),
+  eventsRead: log.length,
+  lastEventId: log.length ? log[log.length - 1].id : null,
+});
+
 /** The pool the log holds at `position` (null: the empty log), built with `params` (docs/draw-algorithm.md §11). */
-export const poolAt = async (store: EventStore, position: LogPosition | null, params: PoolParameters, timeoutMs: number): Promise<PoolAtPosition> => {
-  const log = position === null ? [] : await readLogUpTo(store, position, timeoutMs);
-  return { pool: buildPool(log, params), eventsRead: log.length };
-};
+export const poolAt = async (store: EventStore, position: LogPosition | null, params: PoolParameters, timeoutMs: number): Promise<PoolAtPosition> =>
+  poolOf(position === null ? [] : await readLogUpTo(store, position, timeoutMs), params);

@@ -41,6 +41,8 @@ export type {
   VerificationExtendedData,
 } from '../domain/complaint.events.js';
 export { COMPLAINT_EVENT_TYPES, COMPLAINT_STREAM_PREFIX, complaintStreamId } from '../domain/complaint.events.js';
+export type { ComplainantIdentityRead, ComplainantIdentityReadData } from '../domain/complainant-read.events.js';
+export { COMPLAINANT_READ_EVENT_TYPES, COMPLAINANT_READS_STREAM_PREFIX, complainantReadsStreamId } from '../domain/complainant-read.events.js';
 export type { ComplainedProduct, ComplaintChannel, ComplaintCloseOutcome, ComplaintDeadlineKind, ComplaintKind, MediationOutcome } from '../domain/complaint.commands.js';
 
 

@@ -4,3 +4,4 @@ export * from './complaint.rules.js';
 export * from './complaint-access.policy.js';
 export * from './complainant-masking.rules.js';
 export * from './complaint.decider.js';
+export * from './complainant-read.events.js';

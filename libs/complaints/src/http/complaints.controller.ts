@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import type { CommandResult } from '@regledger/event-store';
+import type { CommandResult, EventStore } from '@regledger/event-store';
+import { EVENT_STORE } from '@regledger/engine';
 import { chinaDate, type Role } from '@regledger/shared';
 import { Public, Roles, commandMetadata, etag, expectedRevisionFrom, requestTime, type EngineRequest } from '@regledger/http';
 import { assertComplaintIdShape, complaintIdFor } from '../complaint-id.js';
@@ -40,6 +41,7 @@ import { ComplaintQueueRequestDto } from '../queries/complaint-queue/complaint-q
 import { OverdueCountsQuery, type OverdueCounts } from '../queries/overdue-counts/overdue-counts.query.js';
 import { ComplaintStatisticsQuery, type ComplaintStatistics } from '../queries/complaint-statistics/complaint-statistics.query.js';
 import { ComplaintStatisticsRequestDto } from '../queries/complaint-statistics/complaint-statistics.request.dto.js';
+import { ComplainantReadRecorder } from '../queries/complainant-reads/complainant-read.recorder.js';
 
 /** Who handles complaints (domain.md §1): the jurisdiction roles and admin; the domain checks the jurisdiction. */
 const HANDLERS: Role[] = [...COMPLAINT_JURISDICTION_ROLES, 'admin'];
@@ -57,10 +59,20 @@ const today = (req: EngineRequest): string => chinaDate(requestTime(req)) as str
 @ApiTags('complaints')
 @Controller('complaints')
 export class ComplaintsController {
+  private readonly reads: ComplainantReadRecorder;
+
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-  ) {}
+    @Inject(EVENT_STORE) store: EventStore,
+  ) {
+    this.reads = new ComplainantReadRecorder(store);
+  }
+
+  /** Records the complainant identities the views show unmasked (domain.md §6), then lets them be served. */
+  private async recordReads<V extends { complaintId: string; complainant: { masked: boolean } }>(req: EngineRequest, route: string, views: readonly V[]): Promise<void> {
+    await this.reads.record(views, { actor: req.actor, route, readAt: requestTime(req), correlationId: req.correlationId });
+  }
 
   private async run(res: Response, complaintId: string, message: ComplaintBusCommand): Promise<Record<string, unknown>> {
     const result: CommandResult = await this.commands.execute(message);
@@ -131,9 +143,11 @@ export class ComplaintsController {
   @Get('queue')
   @Roles(...HANDLERS)
   @ApiBearerAuth()
-  @ApiOperation({ summary: "The handler's queue: open items of its jurisdiction, overdue first, then by next due date" })
-  queue(@Query() q: ComplaintQueueRequestDto, @Req() req: EngineRequest): Promise<ComplaintListPage> {
-    return this.queries.execute(new ComplaintQueueQuery(req.actor, today(req), { limit: q.limit ?? 20, offset: q.offset ?? 0, handlerId: q.handlerId }));
+  @ApiOperation({ summary: "The handler's queue: open items of its jurisdiction, overdue first, then by next due date; each complainant shown unmasked is recorded (ComplainantIdentityRead)" })
+  async queue(@Query() q: ComplaintQueueRequestDto, @Req() req: EngineRequest): Promise<ComplaintListPage> {
+    const page = await this.queries.execute(new ComplaintQueueQuery(req.actor, today(req), { limit: q.limit ?? 20, offset: q.offset ?? 0, handlerId: q.handlerId }));
+    await this.recordReads(req, 'GET /complaints/queue', page.items);
+    return page;
   }
 
   @Get('overdue-counts')
@@ -147,9 +161,10 @@ export class ComplaintsController {
   @Get(':id')
   @Roles(...READERS)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'A complaint with its deadlines as of today and its timeline; the complainant masked unless the reader handles it' })
+  @ApiOperation({ summary: 'A complaint with its deadlines as of today and its timeline; the complainant masked unless the reader handles it, and an unmasked read recorded (ComplainantIdentityRead)' })
   async get(@Param('id') id: string, @Req() req: EngineRequest, @Res({ passthrough: true }) res: Response): Promise<ComplaintPage> {
     const page = await this.queries.execute(new GetComplaintQuery(assertComplaintIdShape(id), req.actor, today(req)));
+    await this.recordReads(req, 'GET /complaints/:id', [page]);
     res.setHeader('ETag', etag(BigInt(page.version)));
     return page;
   }
@@ -157,15 +172,17 @@ export class ComplaintsController {
   @Get()
   @Roles(...READERS)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Complaints the reader may see, newest first, with filters' })
-  find(@Query() q: FindComplaintsRequestDto, @Req() req: EngineRequest): Promise<ComplaintListPage> {
-    return this.queries.execute(
+  @ApiOperation({ summary: 'Complaints the reader may see, newest first, with filters; each complainant shown unmasked is recorded (ComplainantIdentityRead)' })
+  async find(@Query() q: FindComplaintsRequestDto, @Req() req: EngineRequest): Promise<ComplaintListPage> {
+    const page = await this.queries.execute(
       new FindComplaintsQuery(
         { status: q.status, kind: q.kind, uscc: q.uscc, handlerId: q.handlerId, overdue: q.overdue, limit: q.limit ?? 20, offset: q.offset ?? 0 },
         req.actor,
         today(req),
       ),
     );
+    await this.recordReads(req, 'GET /complaints', page.items);
+    return page;
   }
 
   @Post(':id/accept')

@@ -13,7 +13,8 @@ import {
 } from '@eventstore/db-client';
 import type { EventStore } from '../event-store.port.js';
 import { pollingSubscription } from '../polling-subscription.js';
-import { IdempotencyKeyReusedError, WrongExpectedVersionError } from '../errors.js';
+import { IdempotencyKeyReusedError, ImportRefusedError, WrongExpectedVersionError } from '../errors.js';
+import { planImport, type StreamHead } from '../importing.js';
 import { UpcasterRegistry } from '../upcasting.js';
 import { sleep } from '../sleep.js';
 import {
@@ -21,8 +22,10 @@ import {
   type AppendOptions,
   type AppendResult,
   type EventToAppend,
+  type EventToImport,
   type ExpectedRevision,
   type IdempotencyOptions,
+  type ImportResult,
   type LogPosition,
   type ReadAllOptions,
   type ReadStreamOptions,
@@ -464,6 +467,51 @@ export class EventStoreDbEventStore implements EventStore {
       from = { commit: page.last.commit, prepare: page.last.prepare };
       skip = page.last;
     }
+  }
+
+  // ------------------------------------------------------------------ import
+
+  /**
+   * Writes each run of consecutive events of one stream as one append at the exact revision before it,
+   * so the stream keeps the source's revisions and EventStoreDB keeps the ids. Everything the port's
+   * event says beyond EventStoreDB's own record travels in the `$envelope` metadata as for any append —
+   * recordedAt, businessTime, schema version, prevHash and hash are kept there exactly. What is not
+   * kept: EventStoreDB's own `created` time (the time of the import) and the log positions (commit and
+   * prepare positions of this database). The batch is checked as a whole before anything is written,
+   * but runs of different streams are separate appends: a failure between two leaves the earlier runs
+   * written, and running the import again skips them.
+   */
+  async importEvents(events: readonly EventToImport[]): Promise<ImportResult> {
+    if (!events.length) return { imported: 0, skipped: 0 };
+    const heads = new Map<string, StreamHead>();
+    const stored = new Map<string, { streamId: string; revision: bigint; hash: string }>();
+    for (const streamId of new Set(events.map((e) => e.streamId))) {
+      if (isReservedStreamName(streamId)) throw new Error(`stream ${streamId}: the name is reserved (EventStoreDB's $ streams, the adapter's ${INTERNAL_STREAM_PREFIX} streams)`);
+      const first = events.filter((e) => e.streamId === streamId).reduce((m, e) => (e.revision < m ? e.revision : m), events.find((e) => e.streamId === streamId)!.revision);
+      const last = await this.lastEvent(streamId);
+      heads.set(streamId, last ? { revision: last.revision, hash: last.hash } : null);
+      if (last && last.revision >= first) {
+        for (const x of await this.readStream(streamId, { fromRevision: first, toRevision: last.revision, raw: true })) stored.set(x.id, { streamId, revision: x.revision, hash: x.hash });
+      }
+    }
+    for (const e of events) {
+      if (e.type.startsWith('$')) throw new ImportRefusedError('conflicting_event', e.id, e.streamId, e.revision, `event type ${e.type}: types starting with $ are reserved for EventStoreDB`);
+    }
+    const { write, skipped } = planImport(events, heads, stored);
+    for (let i = 0; i < write.length; ) {
+      let j = i + 1;
+      while (j < write.length && write[j].streamId === write[i].streamId) j += 1;
+      const run = write.slice(i, j);
+      const base = run[0].revision - 1n;
+      try {
+        await this.client.appendToStream(run[0].streamId, run.map(toEventData), { expectedRevision: baseToClientRevision(base) });
+      } catch (e) {
+        if (isClientWrongExpectedVersion(e)) throw toWrongExpectedVersion(e, run[0].streamId, base < 0n ? 'no_stream' : base);
+        throw toStoreError(e, `import into ${run[0].streamId}`);
+      }
+      i = j;
+    }
+    return { imported: write.length, skipped };
   }
 
   /** Polls readAll: the same batches, order and checkpoints as the PostgreSQL adapter. */

@@ -5,6 +5,7 @@ import type { EventStore } from '../event-store.port.js';
 import { pollingSubscription } from '../polling-subscription.js';
 import { IdempotencyKeyReusedError, WrongExpectedVersionError } from '../errors.js';
 import { eventHash } from '../hashing.js';
+import { planImport, type StreamHead } from '../importing.js';
 import { UpcasterRegistry } from '../upcasting.js';
 import {
   GENESIS_HASH,
@@ -13,7 +14,9 @@ import {
   type AppendResult,
   type EventMetadata,
   type EventToAppend,
+  type EventToImport,
   type IdempotencyOptions,
+  type ImportResult,
   type LogPosition,
   type ReadAllOptions,
   type ReadStreamOptions,
@@ -258,6 +261,53 @@ export class PostgresEventStore implements EventStore {
 
   subscribe(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent[]> {
     return pollingSubscription((o) => this.readAll(o), options);
+  }
+
+  /**
+   * One transaction: the streams' advisory locks (in a fixed order, before the first write takes the
+   * transaction id), the events already present and the streams' heads, the checks of `planImport`, then
+   * one INSERT in the order given (global positions follow it) and the stream rows.
+   */
+  async importEvents(events: readonly EventToImport[]): Promise<ImportResult> {
+    if (!events.length) return { imported: 0, skipped: 0 };
+    return this.db.transaction().execute(async (trx) => {
+      const streamIds = [...new Set(events.map((e) => e.streamId))].sort();
+      await sql`select pg_advisory_xact_lock(hashtextextended(s, 0)) from unnest(${streamIds}::text[]) as s order by s`.execute(trx);
+      const present = await sql<{ event_id: string; stream_id: string; revision: string; hash: string }>`
+        select event_id::text as event_id, stream_id, revision::text as revision, hash from es_events
+        where event_id = any(${events.map((e) => e.id)}::uuid[])`.execute(trx);
+      const stored = new Map(present.rows.map((r) => [r.event_id, { streamId: r.stream_id, revision: toBigInt(r.revision), hash: r.hash.trim() }]));
+      const headRows = await sql<{ stream_id: string; revision: string; hash: string }>`
+        select distinct on (stream_id) stream_id, revision::text as revision, hash from es_events
+        where stream_id = any(${streamIds}::text[]) order by stream_id, revision desc`.execute(trx);
+      const heads = new Map<string, StreamHead>(headRows.rows.map((r) => [r.stream_id, { revision: toBigInt(r.revision), hash: r.hash.trim() }]));
+      const { write, skipped } = planImport(events, heads, stored);
+      if (!write.length) return { imported: 0, skipped };
+      await sql`
+        insert into es_events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, business_time, prev_hash, hash)
+        select u.event_id, u.stream_id, u.revision, u.type, u.schema_version, u.data::jsonb, u.metadata::jsonb, u.recorded_at, u.business_time, u.prev_hash, u.hash
+        from unnest(
+          ${write.map((e) => e.id)}::uuid[],
+          ${write.map((e) => e.streamId)}::text[],
+          ${write.map((e) => e.revision.toString())}::bigint[],
+          ${write.map((e) => e.type)}::text[],
+          ${write.map((e) => e.schemaVersion)}::int[],
+          ${write.map((e) => JSON.stringify(e.data ?? null))}::text[],
+          ${write.map((e) => JSON.stringify(e.metadata))}::text[],
+          ${write.map((e) => e.recordedAt.toISOString())}::timestamptz[],
+          ${write.map((e) => (e.businessTime ? e.businessTime.toISOString() : null))}::timestamptz[],
+          ${write.map((e) => e.prevHash)}::text[],
+          ${write.map((e) => e.hash)}::text[]
+        ) with ordinality as u(event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, business_time, prev_hash, hash, n)
+        order by u.n`.execute(trx);
+      const last = new Map<string, bigint>();
+      for (const e of write) last.set(e.streamId, e.revision);
+      await sql`
+        insert into es_streams (stream_id, version)
+        select s, v from unnest(${[...last.keys()]}::text[], ${[...last.values()].map(String)}::bigint[]) as u(s, v)
+        on conflict (stream_id) do update set version = excluded.version`.execute(trx);
+      return { imported: write.length, skipped };
+    });
   }
 
 

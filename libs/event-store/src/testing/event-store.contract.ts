@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { v4 as uuidv4 } from 'uuid';
 import type { AnyDb } from '@regledger/database';
 import type { EventStore } from '../event-store.port.js';
-import { IdempotencyKeyReusedError, WrongExpectedVersionError } from '../errors.js';
+import { IdempotencyKeyReusedError, ImportRefusedError, WrongExpectedVersionError } from '../errors.js';
+import { eventHash } from '../hashing.js';
 import { lastBlock, seal } from '../integrity/sealer.js';
 import { verifyLog } from '../integrity/verifier.js';
-import { GENESIS_HASH, comparePositions, type EventMetadata, type EventToAppend, type RecordedEvent } from '../types.js';
+import { GENESIS_HASH, comparePositions, type EventMetadata, type EventToAppend, type EventToImport, type RecordedEvent } from '../types.js';
 
 export interface ContractFixture {
   store: EventStore;
@@ -55,6 +56,40 @@ const readAllAfter = async (store: EventStore, after: RecordedEvent['position'] 
     seen.push(...page);
   }
   return seen;
+};
+
+/**
+ * Events as another log recorded them: `revisions` of `streamId` chained from `prevHash`, recorded in the
+ * past (a time no store's clock gives now), with a business time and an old schema version.
+ */
+const foreignEvents = (streamId: string, revisions: number[], prevHash = GENESIS_HASH): EventToImport[] => {
+  let prev = prevHash;
+  return revisions.map((r) => {
+    const base = {
+      id: uuidv4(),
+      streamId,
+      revision: BigInt(r),
+      type: 'Imported',
+      schemaVersion: 1 + (r % 2),
+      data: { r, text: `第${r}条`, nested: { z: [1, { y: null }], a: '甲' } },
+      metadata: meta({ reason: `r${r}`, causationId: uuidv4() }),
+      recordedAt: new Date(Date.UTC(2024, 0, 2, 3, 4, 5, r)),
+      businessTime: r === 0 ? new Date('2023-12-31T16:00:00.000Z') : null,
+      prevHash: prev,
+    };
+    const e = { ...base, hash: eventHash(base) };
+    prev = e.hash;
+    return e;
+  });
+};
+
+const refusal = async (p: Promise<unknown>): Promise<ImportRefusedError> => {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(ImportRefusedError);
+  return e as ImportRefusedError;
 };
 
 const expectWrongVersion = async (p: Promise<unknown>, actual: bigint | 'no_stream'): Promise<void> => {
@@ -327,6 +362,78 @@ export function eventStoreContract(name: string, makeFixture: () => Promise<Cont
         await expect(f.store.appendToStream(stream(), [ev(2)], { expectedRevision: 'any', idempotency: { ...idempotency, requestHash: 'b' } })).rejects.toBeInstanceOf(
           IdempotencyKeyReusedError,
         );
+      });
+    });
+
+    describe('import', () => {
+      it('writes events of another log exactly (ids, revisions, times, metadata, hashes) in the order given; appends then chain to them', async () => {
+        const a = stream('import-a');
+        const b = stream('import-b');
+        const [a0, a1] = foreignEvents(a, [0, 1]);
+        const [b0] = foreignEvents(b, [0]);
+        const head = await f.store.headPosition({ committed: true });
+        expect(await f.store.importEvents([a0, b0, a1])).toEqual({ imported: 3, skipped: 0 });
+        const read = await f.store.readStream(a, { raw: true });
+        expect(
+          read.map((e) => ({
+            id: e.id,
+            streamId: e.streamId,
+            revision: e.revision,
+            type: e.type,
+            schemaVersion: e.storedSchemaVersion,
+            data: e.data,
+            metadata: e.metadata,
+            recordedAt: e.recordedAt,
+            businessTime: e.businessTime,
+            prevHash: e.prevHash,
+            hash: e.hash,
+          })),
+        ).toEqual([a0, a1]);
+        const inLog = await eventually(
+          () => readAllAfter(f.store, head?.position),
+          (events) => events.filter((e) => e.streamId === a || e.streamId === b).length === 3,
+        );
+        expect(inLog.filter((e) => e.streamId === a || e.streamId === b).map((e) => e.id)).toEqual([a0.id, b0.id, a1.id]);
+        const appended = await f.store.appendToStream(a, [ev(9)], { expectedRevision: 1n });
+        expect(appended.events[0]).toMatchObject({ revision: 2n, prevHash: a1.hash });
+        expect(await f.store.streamRevision(b)).toBe(0n);
+      });
+
+      it('run again, skips the events already there and writes the rest', async () => {
+        const c = stream('import-c');
+        const events = foreignEvents(c, [0, 1, 2]);
+        expect(await f.store.importEvents(events.slice(0, 2))).toEqual({ imported: 2, skipped: 0 });
+        expect(await f.store.importEvents(events)).toEqual({ imported: 1, skipped: 2 });
+        expect((await f.store.readStream(c)).map((e) => e.id)).toEqual(events.map((e) => e.id));
+      });
+
+      it('refuses an event whose hash does not match its content, naming it, and writes nothing of the batch', async () => {
+        const d = stream('import-d');
+        const e = stream('import-e');
+        const [d0] = foreignEvents(d, [0]);
+        const [e0] = foreignEvents(e, [0]);
+        const changed = { ...e0, data: { ...(e0.data as object), r: 7 } };
+        const refused = await refusal(f.store.importEvents([d0, changed]));
+        expect({ reason: refused.reason, eventId: refused.eventId, code: refused.code }).toEqual({ reason: 'hash_mismatch', eventId: e0.id, code: 'EVENT_STORE.IMPORT_REFUSED' });
+        expect(await f.store.readStream(d)).toEqual([]);
+        expect(await f.store.readStream(e)).toEqual([]);
+      });
+
+      it('refuses an event that does not continue its stream here, and another event under an id already stored', async () => {
+        const g = stream('import-g');
+        const [, g1] = foreignEvents(g, [0, 1]);
+        expect((await refusal(f.store.importEvents([g1]))).reason).toBe('revision_gap');
+        await f.store.appendToStream(g, [ev(1)], { expectedRevision: 'no_stream' });
+        expect((await refusal(f.store.importEvents([g1]))).reason).toBe('broken_chain');
+        const h = stream('import-h');
+        const [h0] = foreignEvents(h, [0]);
+        await f.store.importEvents([h0]);
+        // The same stream, revision and id, other metadata: another event.
+        const [other] = foreignEvents(h, [0]);
+        const sameId = { ...other, id: h0.id };
+        const impostor = { ...sameId, hash: eventHash(sameId) };
+        expect((await refusal(f.store.importEvents([impostor]))).reason).toBe('conflicting_event');
+        expect(await f.store.streamRevision(g)).toBe(0n);
       });
     });
 

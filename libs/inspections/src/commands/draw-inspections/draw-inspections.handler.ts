@@ -62,7 +62,8 @@ export class DrawInspectionsHandler implements ICommandHandler<DrawInspectionsCo
     if (head === null || created === undefined) throw new Error(`plan ${planId} has events but the log has no head`);
     const scope = state.scope as PlanScope;
     const basis: PoolBasis = { position: positionToBasis(head), builderVersion: POOL_BUILDER_VERSION, asOf, standardKinds: scope.standardKinds, defaultCreditClass: this.config.defaultCreditClass };
-    const { pool } = await poolAt(this.store, head, poolParametersOf(state.jurisdiction as string, basis), this.config.poolReadTimeoutMs);
+    const { pool, lastEventId } = await poolAt(this.store, head, poolParametersOf(state.jurisdiction as string, basis), this.config.poolReadTimeoutMs);
+    basis.lastEventId = lastEventId;
     // The head is read after the plan's creation event, so this holds here; the decider still checks it, and the verification
     // (GET /inspection-plans/:id/draw/verify) is what can report a pool fixed before the commitment in a recorded draw.
     const commitmentPrecedesPool = comparePositions(created.position, head) <= 0;

@@ -51,6 +51,12 @@ export interface InspectionPlanCancelledData {
 export interface PoolBasis {
   /** The log position the pool is fixed at: every event at or before it, none after. */
   position: { commit: string; prepare: string };
+  /**
+   * The id of the event at that position (null for an empty log). Positions are the log's own and change when
+   * the log is moved to another store (regledger export / import); the event id does not, so a moved log
+   * still cuts the pool at the same event. Absent in draws recorded before it was kept.
+   */
+  lastEventId?: string | null;
   /** The version of the pool builder (docs/draw-algorithm.md §11): 1 before credit classes and cases were read, 2 since. */
   builderVersion: 1 | 2;
   /** YYYY-MM-DD: the date declarations in force and deregistrations are judged at (the draw date). */

@@ -9,7 +9,7 @@ import { PLAN_ERROR_CODES } from '../../domain/plan/plan.rules.js';
 import { verifyRecordedDraw } from '../../domain/plan/draw-verification.rules.js';
 import { poolParametersOf } from '../../domain/pool/pool.rules.js';
 import { PLANNING_CONFIG, type PlanningConfig } from '../../planning.config.js';
-import { poolAt, positionFromBasis } from '../../pool-log.js';
+import { poolAt, poolOf, positionFromBasis, readLogUpToEvent } from '../../pool-log.js';
 
 export interface DrawVerificationAnswer extends DrawVerification {
   planId: string;
@@ -41,9 +41,18 @@ export class VerifyDrawHandler implements IQueryHandler<VerifyDrawQuery, DrawVer
     if (!drawnEvent) throw new NotFoundError(PLAN_ERROR_CODES.NOT_DRAWN, `plan ${planId} has not been drawn`, { planId });
     const plan = created.data as InspectionPlanCreatedData;
     const drawn = drawnEvent.data as InspectionsDrawnData;
+    const params = poolParametersOf(plan.jurisdiction, drawn.poolBasis);
+    const recorded = { planId, poolPosition: drawn.input.poolPosition, poolHash: drawn.result.poolHash };
+    const lastEventId = drawn.poolBasis.lastEventId;
+    if (lastEventId) {
+      // Cut at the recorded event, which a log moved to another store keeps (its positions are new there).
+      const log = await readLogUpToEvent(this.store, lastEventId);
+      if (log === null) return { ...recorded, eventsRead: 0, matches: false, differences: [`the event the pool ends at (${lastEventId}) is not in the log`] };
+      const { pool, eventsRead } = poolOf(log, params);
+      return { ...recorded, eventsRead, ...verifyRecordedDraw({ plan, drawn, rebuilt: pool, commitmentPrecedesPool: log.some((e) => e.id === created.id) }) };
+    }
     const position = positionFromBasis(drawn.poolBasis.position);
-    const { pool, eventsRead } = await poolAt(this.store, position, poolParametersOf(plan.jurisdiction, drawn.poolBasis), this.config.poolReadTimeoutMs);
-    const verification = verifyRecordedDraw({ plan, drawn, rebuilt: pool, commitmentPrecedesPool: comparePositions(created.position, position) <= 0 });
-    return { planId, poolPosition: drawn.input.poolPosition, poolHash: drawn.result.poolHash, eventsRead, ...verification };
+    const { pool, eventsRead } = await poolAt(this.store, position, params, this.config.poolReadTimeoutMs);
+    return { ...recorded, eventsRead, ...verifyRecordedDraw({ plan, drawn, rebuilt: pool, commitmentPrecedesPool: comparePositions(created.position, position) <= 0 }) };
   }
 }
