@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { runCli } from '../apps/cli/src/cli.js';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { cli } from './support/cli-run.js';
 import { addDays, chinaToday, uscc } from './support/http-expectations.js';
 
 /**
@@ -13,32 +13,8 @@ import { addDays, chinaToday, uscc } from './support/http-expectations.js';
  */
 
 type Json = Record<string, unknown>;
-type CliRun = { code: number; stdout: string; stderr: string };
 
 
-/** Runs one CLI command in this process against the given storage, capturing what it prints. */
-async function cli(runCli: (argv: string[]) => Promise<number>, env: Record<string, string | undefined>, argv: string[]): Promise<CliRun> {
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  const captured = { stdout: '', stderr: '' };
-  const capture = (stream: 'stdout' | 'stderr') =>
-    jest.spyOn(process[stream], 'write').mockImplementation(((chunk: string | Uint8Array) => {
-      captured[stream] += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-      return true;
-    }) as never);
-  const out = capture('stdout');
-  const err = capture('stderr');
-  for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
-  else process.env[k] = v;
-  try {
-    const code = await runCli(argv);
-    return { code, ...captured };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-}
 
 const content = (number: string, model: string, title = '空气净化器企业标准'): Json => ({
   standard: { kind: 'enterprise', number, title, mandatory: false, issuedOn: addDays(chinaToday(), -5) },
@@ -123,7 +99,7 @@ describe('regledger as-of and diff of the public registry', () => {
   });
 
   it('as-of at T1 shows the registry the API returned at T1, and removes the scratch schema a crash left', async () => {
-    const r = await cli(runCli, env, ['as-of', 'declarations', '--at', t1, '--table', 'declarations', '--json']);
+    const r = await cli(env, ['as-of', 'declarations', '--at', t1, '--table', 'declarations', '--json']);
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: expect.stringContaining('removed scratch schemas left by an interrupted run: asof_0000deadbeef') });
     const body = JSON.parse(r.stdout) as { at: string; tables: Record<string, Json[]> };
     expect(body.at).toBe(t1);
@@ -137,7 +113,7 @@ describe('regledger as-of and diff of the public registry', () => {
     const dir = mkdtempSync(join(tmpdir(), 'regledger-asof-'));
     try {
       const file = join(dir, 'registry.jsonl');
-      const r = await cli(runCli, env, ['as-of', 'declarations', '--at', 'now', '--table', 'declarations', '--out', file]);
+      const r = await cli(env, ['as-of', 'declarations', '--at', 'now', '--table', 'declarations', '--out', file]);
       expect(r.code).toBe(0);
       expect(r.stderr).not.toContain('removed scratch schemas');
       expect(r.stdout).toContain(`wrote 4 rows (declarations 4) to ${file}`);
@@ -150,7 +126,7 @@ describe('regledger as-of and diff of the public registry', () => {
   });
 
   it('filters rows by column without SQL: --filter status=abolished', async () => {
-    const r = await cli(runCli, env, ['as-of', 'declarations', '--at', 'now', '--filter', 'status=abolished', '--json']);
+    const r = await cli(env, ['as-of', 'declarations', '--at', 'now', '--filter', 'status=abolished', '--json']);
     expect(r.code).toBe(0);
     const body = JSON.parse(r.stdout) as { tables: Record<string, Json[]> };
     expect(Object.keys(body.tables)).toEqual(['declarations']);
@@ -158,7 +134,7 @@ describe('regledger as-of and diff of the public registry', () => {
   });
 
   it('diff between T1 and now lists exactly the revision, the abolition and the new declaration', async () => {
-    const r = await cli(runCli, env, ['diff', 'declarations', '--at', t1, '--at', 'now', '--json']);
+    const r = await cli(env, ['diff', 'declarations', '--at', t1, '--at', 'now', '--json']);
     expect(r.code).toBe(0);
     type Diff = { table: string; added: { key: string; row: Json }[]; removed: { key: string }[]; changed: { key: string; changes: Record<string, { from: unknown; to: unknown }> }[] };
     const body = JSON.parse(r.stdout) as { from: { at: string }; tables: Diff[] };
@@ -176,23 +152,23 @@ describe('regledger as-of and diff of the public registry', () => {
     expect(table('declaration_versions').added.map((a) => a.key).sort()).toEqual([`(${ids.revised}, 2)`, `(${ids.added}, 1)`].sort());
     expect(table('declaration_versions').removed).toEqual([]);
 
-    const text = await cli(runCli, env, ['diff', 'declarations', '--at', t1, '--at', 'now', '--table', 'declarations']);
+    const text = await cli(env, ['diff', 'declarations', '--at', t1, '--at', 'now', '--table', 'declarations']);
     expect(text.stdout).toContain('declarations: 1 added, 0 removed, 2 changed');
     expect(text.stdout).toContain(`  ~ ${ids.abolished}\n`);
     expect(text.stdout).toContain('      status: "active" → "abolished"');
   });
 
   it('refuses an unknown read model, a time without offset and a column the table lacks (exit 2, nothing built)', async () => {
-    const unknown = await cli(runCli, env, ['as-of', 'registry', '--at', 'now']);
+    const unknown = await cli(env, ['as-of', 'registry', '--at', 'now']);
     expect({ code: unknown.code, stderr: unknown.stderr }).toEqual({ code: 2, stderr: expect.stringContaining('unknown read model "registry"; known: ') });
-    const local = await cli(runCli, env, ['as-of', 'declarations', '--at', '2026-03-01 10:00']);
+    const local = await cli(env, ['as-of', 'declarations', '--at', '2026-03-01 10:00']);
     expect({ code: local.code, stderr: local.stderr }).toEqual({ code: 2, stderr: expect.stringContaining('--at takes an ISO 8601 instant with its offset') });
-    const column = await cli(runCli, env, ['as-of', 'declarations', '--at', 'now', '--table', 'declarations', '--filter', 'colour=red']);
+    const column = await cli(env, ['as-of', 'declarations', '--at', 'now', '--table', 'declarations', '--filter', 'colour=red']);
     expect({ code: column.code, stderr: column.stderr }).toEqual({ code: 2, stderr: expect.stringContaining('table declarations has no column colour') });
-    const once = await cli(runCli, env, ['diff', 'declarations', '--at', t1]);
+    const once = await cli(env, ['diff', 'declarations', '--at', t1]);
     expect({ code: once.code, stderr: once.stderr }).toEqual({ code: 2, stderr: expect.stringContaining('give --at twice') });
     // No scratch schema outlives a run, refused ones included.
-    const after = await cli(runCli, env, ['as-of', 'declarations', '--at', t1, '--table', 'declarations', '--limit', '1']);
+    const after = await cli(env, ['as-of', 'declarations', '--at', t1, '--table', 'declarations', '--limit', '1']);
     expect(after.code).toBe(0);
     expect(after.stderr).not.toContain('removed scratch schemas');
   });

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { runCli } from '../apps/cli/src/cli.js';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { clockFrom, startTestApp, type TestApp } from './support/test-app.js';
+import { cli, type CliRun } from './support/cli-run.js';
 import { addDays, chinaDate, uscc } from './support/http-expectations.js';
 
 /**
@@ -11,7 +11,6 @@ import { addDays, chinaDate, uscc } from './support/http-expectations.js';
  */
 
 type Json = Record<string, unknown>;
-type CliRun = { code: number; stdout: string; stderr: string };
 
 const PINNED_NOW = '2026-11-16T02:00:00Z';
 const clock = clockFrom(PINNED_NOW);
@@ -20,29 +19,6 @@ const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8
 const SECRET = 'b7e1d3c5a9f24e6081b2c3d4e5f6a7b8-verify';
 
 
-/** Runs one CLI command in this process against the given storage, capturing what it prints. */
-async function cli(runCli: (argv: string[]) => Promise<number>, env: Record<string, string | undefined>, argv: string[]): Promise<CliRun> {
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  const captured = { stdout: '', stderr: '' };
-  const capture = (stream: 'stdout' | 'stderr') =>
-    jest.spyOn(process[stream], 'write').mockImplementation(((chunk: string | Uint8Array) => {
-      captured[stream] += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-      return true;
-    }) as never);
-  const out = capture('stdout');
-  const err = capture('stderr');
-  for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
-  else process.env[k] = v;
-  try {
-    const code = await runCli(argv);
-    return { code, ...captured };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-}
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
 if (!onPostgres) {
@@ -60,7 +36,7 @@ if (!onPostgres) {
 
   const supervisor = () => t.as('supervisor', '440100');
   const verify = async (): Promise<CliRun & { report: Json }> => {
-    const r = await cli(runCli, env, ['verify', '--json']);
+    const r = await cli(env, ['verify', '--json']);
     return { ...r, report: JSON.parse(r.stdout) as Json };
   };
   const db = () => t.engine.database.db;
@@ -117,7 +93,7 @@ if (!onPostgres) {
     // An event after the draw's pool position: changing it breaks the chain but no draw.
     await register(LATE, 9);
     await t.settled();
-    const sealed = await cli(runCli, env, ['seal', '--block-size', '10']);
+    const sealed = await cli(env, ['seal', '--block-size', '10']);
     expect(sealed.code).toBe(0);
   });
 
@@ -129,7 +105,7 @@ if (!onPostgres) {
     const { code, report } = await verify();
     expect({ code, ok: report.ok, firstFailure: report.firstFailure, draws: report.draws }).toEqual({ code: 0, ok: true, firstFailure: null, draws: { checked: 1, broken: [] } });
     expect(report.blocksChecked).toBeGreaterThanOrEqual(2);
-    const text = await cli(runCli, env, ['verify']);
+    const text = await cli(env, ['verify']);
     expect(text.stdout).toMatch(/^OK: \d+ events and \d+ blocks match/m);
     expect(text.stdout).toContain('OK: 1 recorded draws verify');
   });
@@ -142,7 +118,7 @@ if (!onPostgres) {
       expect(code).toBe(1);
       expect(report.firstFailure).toMatchObject({ kind: 'event', reason: 'hash_mismatch', eventId: target.id, streamId: `enterprise-${LATE}`, revision: '0' });
       expect(report.draws).toEqual({ checked: 1, broken: [] });
-      const text = await cli(runCli, env, ['verify']);
+      const text = await cli(env, ['verify']);
       expect(text.code).toBe(1);
       expect(text.stdout).toContain(`BROKEN event ${target.id} (stream enterprise-${LATE} revision 0`);
       expect(stdout.match(/"eventId"/g)).toHaveLength(1);
@@ -159,7 +135,7 @@ if (!onPostgres) {
       const { code, report } = await verify();
       expect(code).toBe(1);
       expect(report.firstFailure).toEqual({ kind: 'block', reason: 'root_mismatch', blockNo: '1', expected: rows[0].root, actual: 'f'.repeat(64) });
-      const text = await cli(runCli, env, ['verify']);
+      const text = await cli(env, ['verify']);
       expect(text.stdout).toContain('BROKEN block 1: root_mismatch');
     } finally {
       await sql`update es_blocks set events_root = ${rows[0].root} where block_no = 1`.execute(db());
@@ -185,7 +161,7 @@ if (!onPostgres) {
       const draws = report.draws as { checked: number; broken: { planId: string; eventId: string; differences: string[] }[] };
       expect(draws.broken.map((d) => [d.planId, d.eventId])).toEqual([[planId, drawEvent.id]]);
       expect(draws.broken[0].differences.length).toBeGreaterThan(0);
-      const text = await cli(runCli, env, ['verify']);
+      const text = await cli(env, ['verify']);
       expect(text.stdout).toContain(`BROKEN draw of plan ${planId} (event ${drawEvent.id}`);
     } finally {
       await sql`update es_events set data = ${drawEvent.data}::jsonb where event_id = ${drawEvent.id}::uuid`.execute(db());

@@ -1,3 +1,4 @@
+import type { HashableEvent } from './hashing.js';
 import type { Role } from '@regledger/shared';
 
 /** EventStoreDB's expected revision: no check, no stream yet, stream exists, or the exact last revision. */
@@ -110,18 +111,8 @@ export interface SubscribeOptions {
  * An event as another log recorded it, to be written again exactly (`EventStore.importEvents`): the
  * same id, stream, revision, stored schema version, data, metadata, times and hashes.
  */
-export interface EventToImport {
-  id: string;
-  streamId: string;
-  revision: bigint;
-  type: string;
-  /** Schema version as stored (never upcast). */
-  schemaVersion: number;
-  data: unknown;
-  metadata: EventMetadata;
-  recordedAt: Date;
-  businessTime: Date | null;
-  prevHash: string;
+export interface EventToImport extends HashableEvent {
+  /** The hash the source recorded; `schemaVersion` is the stored one, never upcast. */
   hash: string;
 }
 
