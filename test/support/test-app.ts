@@ -1,3 +1,4 @@
+import { loadHttpConfig } from '@regledger/http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { sql } from 'kysely';
@@ -63,7 +64,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     ...env,
   });
   const clock = options.clock ?? (options.now ? clockFrom(options.now) : () => new Date());
-  const app = await createApp({ config, auth: testAuth, logger: new JsonLogger('silent'), clock });
+  // Rate limits off unless a test sets them: a suite sends thousands of requests from one address and user.
+  const http = loadHttpConfig({ RATE_LIMIT_USER_PER_MINUTE: '0', RATE_LIMIT_ADDRESS_PER_MINUTE: '0', ...env });
+  const app = await createApp({ config, auth: testAuth, logger: new JsonLogger('silent'), clock, http });
   await app.init();
   const engine = app.get<Engine>(ENGINE);
   const projections = app.get<ProjectionEngine>(PROJECTION_ENGINE);

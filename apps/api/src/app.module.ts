@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { EngineModule, type EngineConfig, type JsonLogger } from '@regledger/engine';
-import { AUTH_CONFIG, AuthGuard } from '@regledger/http';
+import { AUTH_CONFIG, AuthGuard, HTTP_CONFIG, UserRateLimitGuard, loadHttpConfig, type HttpConfig } from '@regledger/http';
 import type { AuthConfig } from '@regledger/auth';
 import { CONTEXTS, CONTEXT_MODULES } from './contexts.js';
 import { SystemController } from './system.controller.js';
@@ -14,6 +14,8 @@ export interface AppOptions {
   runWorkers: boolean;
   /** The clock requests, policies and schedules are stamped with (default: the system clock). */
   clock?: () => Date;
+  /** Body limit, CORS origins and rate limits. */
+  http?: HttpConfig;
 }
 
 @Module({})
@@ -25,7 +27,10 @@ export class AppModule {
       controllers: [SystemController],
       providers: [
         { provide: AUTH_CONFIG, useValue: options.auth },
+        { provide: HTTP_CONFIG, useValue: options.http ?? loadHttpConfig(process.env) },
         { provide: APP_GUARD, useClass: AuthGuard },
+        // After authentication: the limit per user needs the verified actor.
+        { provide: APP_GUARD, useClass: UserRateLimitGuard },
       ],
     };
   }

@@ -8,3 +8,4 @@ export * from './correlation.middleware.js';
 export * from './command-response.js';
 export * from './page.request.dto.js';
 export * from './request-patterns.js';
+export * from './http-hardening.js';
