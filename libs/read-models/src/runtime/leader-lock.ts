@@ -38,42 +38,57 @@ export class InProcessLeaderLock implements LeaderLock {
 export class PostgresLeaderLock implements LeaderLock {
   private client: pg.Client | null = null;
   private readonly mine = new Set<string>();
+  /** One query at a time on the one connection, and one connection: calls queue here, in order. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly connectionString: string,
     private readonly namespace = 'regledger:worker:',
   ) {}
 
+  private serially<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   private async connection(): Promise<pg.Client> {
     if (this.client) return this.client;
     const client = new pg.Client({ connectionString: this.connectionString, application_name: 'regledger-leader-lock' });
     client.on('error', () => {
       this.mine.clear();
-      this.client = null;
+      if (this.client === client) this.client = null;
     });
     await client.connect();
     this.client = client;
     return client;
   }
 
-  async tryAcquire(name: string): Promise<boolean> {
-    if (this.mine.has(name)) return true;
-    const c = await this.connection();
-    const r = await c.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtext($1)) as ok', [this.namespace + name]);
-    if (r.rows[0].ok) this.mine.add(name);
-    return r.rows[0].ok;
+  tryAcquire(name: string): Promise<boolean> {
+    if (this.mine.has(name)) return Promise.resolve(true);
+    return this.serially(async () => {
+      if (this.mine.has(name)) return true;
+      const c = await this.connection();
+      const r = await c.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtext($1)) as ok', [this.namespace + name]);
+      if (r.rows[0].ok) this.mine.add(name);
+      return r.rows[0].ok;
+    });
   }
   isHeld(name: string): boolean {
     return this.mine.has(name);
   }
-  async release(name: string): Promise<void> {
-    if (!this.mine.delete(name) || !this.client) return;
-    await this.client.query('select pg_advisory_unlock(hashtext($1))', [this.namespace + name]);
+  release(name: string): Promise<void> {
+    return this.serially(async () => {
+      if (!this.mine.delete(name) || !this.client) return;
+      await this.client.query('select pg_advisory_unlock(hashtext($1))', [this.namespace + name]);
+    });
   }
-  async close(): Promise<void> {
-    this.mine.clear();
-    const c = this.client;
-    this.client = null;
-    await c?.end().catch(() => undefined);
+  close(): Promise<void> {
+    return this.serially(async () => {
+      this.mine.clear();
+      const c = this.client;
+      this.client = null;
+      await c?.end().catch(() => undefined);
+    });
   }
 }
