@@ -145,7 +145,7 @@ describe('regledger seed on a real store', () => {
     const handler = new DeclarationCommandHandler(engine.runtime, engine.store, DEFAULT_DECLARATION_POLICY);
     const results: CommandResult[] = [];
     const commandBus = { execute: async (command: DeclarationBusCommand) => results[results.push(await handler.execute(command)) - 1] };
-    const policy = declarationsContext.policies!({ commandBus } as never).find((p) => p.handles.includes('EnterpriseRenamed'))!;
+    const policy = declarationsContext.policies!({ commandBus, clock: () => new Date() } as never).find((p) => p.handles.includes('EnterpriseRenamed'))!;
     const before = await engine.store.headPosition();
     const events = await allEvents(engine);
     const renames = events.filter((e) => e.type === 'EnterpriseRenamed');

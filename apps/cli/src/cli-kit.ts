@@ -13,6 +13,9 @@ export interface CliCommand {
 
 export class UsageError extends Error {}
 
+/** A repeatable option's values: none, one or several. */
+export const optionList = (v: string | boolean | string[] | undefined): string[] => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []);
+
 export const parse = (command: CliCommand, argv: string[]): { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } => {
   try {
     const { values, positionals } = parseArgs({

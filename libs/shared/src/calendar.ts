@@ -38,3 +38,14 @@ export const daysBetween = (from: string, to: string): number => Math.round((dat
 
 /** The calendar date `days` days after `date` (design choice: calendar days). */
 export const addDays = (date: string, days: number): string => new Date(dateMs(date) + days * DAY_MS).toISOString().slice(0, 10);
+
+/** The same day of the month `months` calendar months later, clamped to that month's last day (08-31 + 6 → 02-28 or 02-29). */
+export const addMonths = (date: string, months: number): string => {
+  const [y, m, d] = date.split('-').map(Number);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(Math.min(d, lastDay), 2)}`;
+};

@@ -1,5 +1,5 @@
 import { renameSync, writeFileSync } from 'node:fs';
-import { Progress, UsageError, out, printJson, type CliCommand } from '../cli-kit.js';
+import { Progress, UsageError, out, printJson, optionList, type CliCommand } from '../cli-kit.js';
 import { openCliEngine } from '../open.js';
 import { BuildInterruptedError } from '../read-model-at/build-at.js';
 import { interruptible } from '../read-model-at/interrupt.js';
@@ -7,7 +7,6 @@ import { findProjection, parseInstant, pickTables, readModelAt, type ReadModelAt
 import { ScratchSchemas } from '../read-model-at/scratch-schema.js';
 import { parseFilters } from '../read-model-at/table-rows.js';
 
-const list = (v: string | boolean | string[] | undefined): string[] => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []);
 
 /** `--limit`: a whole number of rows per table. */
 export const parseLimit = (raw: string | boolean | string[] | undefined): number | undefined => {
@@ -16,22 +15,17 @@ export const parseLimit = (raw: string | boolean | string[] | undefined): number
   return Number(raw);
 };
 
-/** Turns a bad option value (unknown read model, malformed time or filter) into a usage error. */
-export const usage = <T>(f: () => T): T => {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof RangeError) throw new UsageError(e.message);
-    throw e;
-  }
+const asUsageError = (e: unknown): never => {
+  throw e instanceof RangeError ? new UsageError(e.message) : e;
 };
 
-export const usageAsync = async <T>(f: () => Promise<T>): Promise<T> => {
+/** Turns a bad option value (unknown read model, malformed time or filter) into a usage error, thrown now or by the promise. */
+export const usage = <T>(f: () => T): T => {
   try {
-    return await f();
+    const result = f();
+    return (result instanceof Promise ? result.catch(asUsageError) : result) as T;
   } catch (e) {
-    if (e instanceof RangeError) throw new UsageError(e.message);
-    throw e;
+    return asUsageError(e);
   }
 };
 
@@ -75,18 +69,18 @@ crash is removed by the next as-of or diff.`,
     if (positionals.length !== 1) throw new UsageError('name one read model');
     if (typeof values.at !== 'string') throw new UsageError('--at is required');
     const at = usage(() => parseInstant(values.at as string));
-    const filters = usage(() => parseFilters(list(values.filter)));
+    const filters = usage(() => parseFilters(optionList(values.filter)));
     const limit = parseLimit(values.limit);
     const engine = await openCliEngine();
     const scratch = new ScratchSchemas(engine.database);
     try {
       const projection = usage(() => findProjection(engine, positionals[0]));
-      const tables = usage(() => pickTables(projection, list(values.table)));
+      const tables = usage(() => pickTables(projection, optionList(values.table)));
       const removed = await scratch.removeLeftovers();
       if (removed.length) process.stderr.write(`removed scratch schemas left by an interrupted run: ${removed.join(', ')}\n`);
       const bar = new Progress(`as-of ${projection.name}`);
       const model = await interruptible((signal) =>
-        usageAsync(() => readModelAt(engine, scratch, projection, at, { tables: list(values.table).length ? tables : [], filters, limit, signal, onProgress: (p) => bar.update(p.read, p.total, p.eventsPerSecond, p.etaSeconds) })),
+        usage(() => readModelAt(engine, scratch, projection, at, { tables: optionList(values.table).length ? tables : [], filters, limit, signal, onProgress: (p) => bar.update(p.read, p.total, p.eventsPerSecond, p.etaSeconds) })),
       );
       bar.done(describeBuild(model));
       if (typeof values.out === 'string') {

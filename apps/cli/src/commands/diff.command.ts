@@ -1,4 +1,4 @@
-import { Progress, UsageError, out, printJson, type CliCommand } from '../cli-kit.js';
+import { Progress, UsageError, out, printJson, optionList, type CliCommand } from '../cli-kit.js';
 import { openCliEngine } from '../open.js';
 import { BuildInterruptedError } from '../read-model-at/build-at.js';
 import { interruptible } from '../read-model-at/interrupt.js';
@@ -6,9 +6,8 @@ import { findProjection, parseInstant, pickTables, readModelAt } from '../read-m
 import { diffRows, type TableDiff } from '../read-model-at/row-diff.js';
 import { ScratchSchemas } from '../read-model-at/scratch-schema.js';
 import { parseFilters } from '../read-model-at/table-rows.js';
-import { asOfJson, describeBuild, usage, usageAsync } from './as-of.command.js';
+import { asOfJson, describeBuild, usage } from './as-of.command.js';
 
-const list = (v: string | boolean | string[] | undefined): string[] => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []);
 
 const value = (v: unknown): string => JSON.stringify(v ?? null);
 
@@ -39,24 +38,24 @@ row removed, "~" a row changed, with each changed column's value before and afte
   allowPositionals: true,
   async run({ values, positionals }) {
     if (positionals.length !== 1) throw new UsageError('name one read model');
-    const ats = list(values.at);
+    const ats = optionList(values.at);
     if (ats.length !== 2) throw new UsageError('give --at twice: the earlier time and the later one');
     const [from, to] = ats.map((a) => usage(() => parseInstant(a)));
     if (from.getTime() > to.getTime()) throw new UsageError(`the first --at (${from.toISOString()}) must not be later than the second (${to.toISOString()})`);
-    const filters = usage(() => parseFilters(list(values.filter)));
+    const filters = usage(() => parseFilters(optionList(values.filter)));
     const engine = await openCliEngine();
     const scratch = new ScratchSchemas(engine.database);
     try {
       const projection = usage(() => findProjection(engine, positionals[0]));
-      const tables = usage(() => pickTables(projection, list(values.table)));
+      const tables = usage(() => pickTables(projection, optionList(values.table)));
       const removed = await scratch.removeLeftovers();
       if (removed.length) process.stderr.write(`removed scratch schemas left by an interrupted run: ${removed.join(', ')}\n`);
       const [before, after] = await interruptible(async (signal) => {
         const built = [];
         for (const at of [from, to]) {
           const bar = new Progress(`as-of ${projection.name} ${at.toISOString()}`);
-          const m = await usageAsync(() =>
-            readModelAt(engine, scratch, projection, at, { tables: list(values.table).length ? tables : [], filters, signal, onProgress: (p) => bar.update(p.read, p.total, p.eventsPerSecond, p.etaSeconds) }),
+          const m = await usage(() =>
+            readModelAt(engine, scratch, projection, at, { tables: optionList(values.table).length ? tables : [], filters, signal, onProgress: (p) => bar.update(p.read, p.total, p.eventsPerSecond, p.etaSeconds) }),
           );
           bar.done(describeBuild(m));
           built.push(m);

@@ -1,10 +1,9 @@
 import type { Engine } from '@regledger/engine';
-import { Progress, UsageError, out, printJson, type CliCommand } from '../cli-kit.js';
+import { Progress, UsageError, out, printJson, optionList, type CliCommand } from '../cli-kit.js';
 import { openCliEngine } from '../open.js';
 import { exportBundle, partialDirOf } from '../audit-bundle/export-bundle.js';
 import { BundleError, hasFilters, parseInstant, type BundleFilters } from '../audit-bundle/bundle-format.js';
 
-const list = (v: string | boolean | string[] | undefined): string[] => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []);
 
 const USCC_SHAPE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 
@@ -19,7 +18,7 @@ export const filtersFrom = (values: Record<string, string | boolean | string[] |
       throw new UsageError((e as Error).message);
     }
   };
-  const filters: BundleFilters = { from: instant('from'), to: instant('to'), streams: list(values.stream), types: list(values.type), usccs: list(values.uscc) };
+  const filters: BundleFilters = { from: instant('from'), to: instant('to'), streams: optionList(values.stream), types: optionList(values.type), usccs: optionList(values.uscc) };
   if (filters.from && filters.to && filters.from >= filters.to) throw new UsageError(`--from (${filters.from}) must be before --to (${filters.to})`);
   for (const s of filters.streams) if (!s || s === '*' || s.slice(0, -1).includes('*')) throw new UsageError(`--stream "${s}": give a stream id, or a prefix ending with *`);
   for (const u of filters.usccs) if (!USCC_SHAPE.test(u)) throw new UsageError(`--uscc "${u}": a unified social credit code is 18 characters (digits and capital letters, no I, O, S, V, Z)`);

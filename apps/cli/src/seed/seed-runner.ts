@@ -8,13 +8,13 @@ import { DEFAULT_DECLARATION_POLICY, declarationDecider, declarationRequestFinge
 import type { DeclarationCommand, DeclarationPolicy, EnterpriseFacts } from '@regledger/declarations';
 import { DeciderRuntime, type CommandResult, type EventStore, type RecordedEvent } from '@regledger/event-store';
 import { idempotencyKeyFor, systemMetadata } from '@regledger/read-models';
-import { redeclarationOnRenamePolicy } from '@regledger/declarations';
+import { REDECLARATION_ON_RENAME_POLICY } from '@regledger/declarations';
 import type { SeedPlan, SeedStep } from './seed-generator.js';
 import { runSupervision, type SupervisionReport, type SupervisionTarget } from './supervision-seed.js';
 import type { PlanningConfig } from '@regledger/inspections';
 
 /** The policy whose command the seed sends after a rename: same actor, same idempotency key, so only one of them applies it. */
-export const RENAME_POLICY_NAME = redeclarationOnRenamePolicy({ execute: () => Promise.reject(new Error('unused')) } as never).name;
+export const RENAME_POLICY_NAME = REDECLARATION_ON_RENAME_POLICY;
 
 /** The scheduler that records a passed re-declaration deadline, and its idempotency key. */
 export const OVERDUE_SCHEDULE_NAME = 'declarations.redeclaration-overdue';

@@ -1,4 +1,4 @@
-import { addDays } from '@regledger/shared';
+import { addDays, addMonths } from '@regledger/shared';
 import type { PenaltySector } from './credit.types.js';
 
 /** Stable error codes of the credit context. */
@@ -69,15 +69,6 @@ export const DEFAULT_CREDIT_POLICY: CreditPolicy = Object.freeze({
   scoringMaxValidityMonths: 240,
 });
 
-/** The same day `months` later; a day missing in the target month falls to its last day (design choice, as PostgreSQL's interval arithmetic). */
-export const addMonths = (date: string, months: number): string => {
-  const [y, m, d] = date.split('-').map(Number);
-  const total = y * 12 + (m - 1) + months;
-  const ty = Math.floor(total / 12);
-  const tm = total % 12;
-  const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
-  return `${String(ty).padStart(4, '0')}-${String(tm + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-};
 
 /** The last day of a serious-violation listing: listed 3 years (SAMR Order 44). */
 export const seriousListedUntil = (listedOn: string): string => addMonths(listedOn, CREDIT_STATUTORY_PERIODS.seriousListYears * 12);

@@ -146,10 +146,9 @@ const policyOf = (name: string, handles: string[], commandsFor: (e: RecordedEven
   },
 });
 
-const systemClock = (): Date => new Date();
 
 /** Entries from enforcement's matters and cases, and the serious-violation listing of a heavy penalty. */
-export const creditEntriesFromEnforcementPolicy = (commandBus: CommandBus, clock: () => Date = systemClock): Policy =>
+export const creditEntriesFromEnforcementPolicy = (commandBus: CommandBus, clock: () => Date): Policy =>
   policyOf(
     ENFORCEMENT_POLICY.name,
     ['MatterOpened', 'NonComplianceJoined', 'FollowUpResultRecorded', 'PublicNoticeIssued', 'SuspensionOrdered', 'LicenceRevoked', 'PenaltyDecided'],
@@ -159,9 +158,9 @@ export const creditEntriesFromEnforcementPolicy = (commandBus: CommandBus, clock
   );
 
 /** Passed random and targeted inspections. */
-export const creditEntriesFromInspectionsPolicy = (commandBus: CommandBus, clock: () => Date = systemClock): Policy =>
+export const creditEntriesFromInspectionsPolicy = (commandBus: CommandBus, clock: () => Date): Policy =>
   policyOf(INSPECTIONS_POLICY.name, ['InspectionCompleted'], creditCommandsForInspections, commandBus, clock);
 
 /** Complaints closed with agreement. */
-export const creditEntriesFromComplaintsPolicy = (commandBus: CommandBus, clock: () => Date = systemClock): Policy =>
+export const creditEntriesFromComplaintsPolicy = (commandBus: CommandBus, clock: () => Date): Policy =>
   policyOf(COMPLAINTS_POLICY.name, ['ComplaintClosed'], creditCommandsForComplaints, commandBus, clock);

@@ -8,9 +8,12 @@ import { requireRedeclaration } from '../commands/require-redeclaration/require-
  * A renamed enterprise must declare every active standard again under its new name (domain.md §3,
  * Guangdong plan): on `EnterpriseRenamed`, mark them "to be re-declared" with a deadline.
  */
-export const redeclarationOnRenamePolicy = (commandBus: CommandBus, clock: () => Date = () => new Date()): Policy => {
+/** The policy's name: its checkpoint, its actor (`system:<name>`) and the prefix of its idempotency keys. */
+export const REDECLARATION_ON_RENAME_POLICY = 'declarations.redeclaration-on-rename';
+
+export const redeclarationOnRenamePolicy = (commandBus: CommandBus, clock: () => Date): Policy => {
   const policy: Policy = {
-    name: 'declarations.redeclaration-on-rename',
+    name: REDECLARATION_ON_RENAME_POLICY,
     handles: ['EnterpriseRenamed'],
     async react(event: RecordedEvent): Promise<void> {
       if (!isEnterpriseRenamed(event)) return;

@@ -2,7 +2,7 @@
  * The statutory periods and penalty rules of enforcement, each a named pure function citing its source
  * (domain.md §5 "After a failed product spot check", §7, §8). Design choices come from the policy object.
  */
-import { addCalendarDays, addDays, addWorkingDays, daysBetween } from '@regledger/shared';
+import { addCalendarDays, addDays, addMonths, addWorkingDays, daysBetween } from '@regledger/shared';
 import type { EnforcementPolicy, Penalty, PenaltyPublication, PublicationWindow } from './enforcement.types.js';
 
 /** The statutory figures, for documentation and route summaries. */
@@ -82,19 +82,10 @@ export const penaltyPublicationFor = (penalties: readonly Penalty[], decidedOn: 
   return { required: true, dueOn: penaltyPublicationDueOn(decidedOn), window: publicationWindowFor(penalties, policy) };
 };
 
-/** The date `months` calendar months after `date`, the day clamped to the month's end (ISO 8601 calendar). */
-export const addCalendarMonths = (date: string, months: number): string => {
-  const [y, m, d] = date.split('-').map(Number);
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-};
 
 /** The last day a publication is shown: 3 months or 3 years counted from its first day (SAMR Order 45). */
 export const publicationShownUntil = (publishedOn: string, window: PublicationWindow): string =>
-  addDays(addCalendarMonths(publishedOn, window === '3_months' ? ENFORCEMENT_PERIODS.shortWindowMonths : ENFORCEMENT_PERIODS.longWindowYears * 12), -1);
+  addDays(addMonths(publishedOn, window === '3_months' ? ENFORCEMENT_PERIODS.shortWindowMonths : ENFORCEMENT_PERIODS.longWindowYears * 12), -1);
 
 /** A deadline is missed once the date is after it: "within N days" includes the N-th day. */
 export const isPastDue = (dueOn: string, date: string): boolean => date > dueOn;

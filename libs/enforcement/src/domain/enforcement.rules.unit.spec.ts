@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DEFAULT_ENFORCEMENT_POLICY } from './enforcement.types.js';
+import { addMonths } from '@regledger/shared';
 import {
-  addCalendarMonths,
   decisionDueAfterPause,
   decisionDueOn,
   enterpriseCorrectionDueOn,
@@ -85,7 +85,7 @@ describe('penalties (SAMR Orders 44, 45)', () => {
   it('shown until the day before the same date 3 months or 3 years on, month ends clamped', () => {
     expect(publicationShownUntil('2026-06-10', '3_months')).toBe('2026-09-09');
     expect(publicationShownUntil('2026-06-10', '3_years')).toBe('2029-06-09');
-    expect(addCalendarMonths('2026-11-30', 3)).toBe('2027-02-28');
+    expect(addMonths('2026-11-30', 3)).toBe('2027-02-28');
     expect(publicationShownUntil('2026-11-30', '3_months')).toBe('2027-02-27');
   });
 });

@@ -24,7 +24,7 @@ export const caseOnVerifiedReportCommandsFor = (event: RecordedEvent, now?: Date
 };
 
 /** On `CaseDecisionRecorded` with openCase: record the report on the matter and open the case; commands carry `clock`, the engine's clock. */
-export const caseOnVerifiedReportPolicy = (commandBus: CommandBus, clock: () => Date = () => new Date()): Policy => ({
+export const caseOnVerifiedReportPolicy = (commandBus: CommandBus, clock: () => Date): Policy => ({
   name: POLICY.name,
   handles: ['CaseDecisionRecorded'],
   async react(event: RecordedEvent): Promise<void> {

@@ -51,7 +51,7 @@ export const nonComplianceFromDeclarationsCommandsFor = (event: RecordedEvent, n
 };
 
 /** On `DeclarationMarkedLate` and `RedeclarationOverdue`: record the non-compliance on the enterprise matter; commands carry `clock`, the engine's clock. */
-export const nonComplianceFromDeclarationsPolicy = (commandBus: CommandBus, clock: () => Date = () => new Date()): Policy => ({
+export const nonComplianceFromDeclarationsPolicy = (commandBus: CommandBus, clock: () => Date): Policy => ({
   name: POLICY.name,
   handles: ['DeclarationMarkedLate', 'RedeclarationOverdue'],
   async react(event: RecordedEvent): Promise<void> {

@@ -53,7 +53,7 @@ export const nonComplianceFromInspectionCommandsFor = (event: RecordedEvent, now
 };
 
 /** On `InspectionCompleted`: record the non-compliance, or the follow-up's result; commands carry `clock`, the engine's clock. */
-export const nonComplianceFromInspectionPolicy = (commandBus: CommandBus, clock: () => Date = () => new Date()): Policy => ({
+export const nonComplianceFromInspectionPolicy = (commandBus: CommandBus, clock: () => Date): Policy => ({
   name: POLICY.name,
   handles: ['InspectionCompleted'],
   async react(event: RecordedEvent): Promise<void> {

@@ -28,7 +28,7 @@ export const publicationEndedOnRepairCommandsFor = (event: RecordedEvent, now?: 
 };
 
 /** On `RepairGranted` for a penalty publication: end the publication; commands carry `clock`, the engine's clock. */
-export const publicationEndedOnRepairPolicy = (commandBus: CommandBus, clock: () => Date = () => new Date()): Policy => ({
+export const publicationEndedOnRepairPolicy = (commandBus: CommandBus, clock: () => Date): Policy => ({
   name: POLICY.name,
   handles: ['RepairGranted'],
   async react(event: RecordedEvent): Promise<void> {

@@ -35,7 +35,7 @@ export type {
 export { INSPECTION_EVENT_TYPES, INSPECTION_STREAM_PREFIX, inspectionStreamId } from '../domain/inspection/inspection.events.js';
 export type { Finding, InspectedProduct, JudgedDeclaration, JudgedIndicator } from '../domain/inspection/inspection.types.js';
 export { PUBLICATION_WORKING_DAYS } from '../domain/inspection/inspection.rules.js';
-export { MIN_INSPECTORS_PER_TARGET as MIN_INSPECTORS } from '../domain/draw/draw.rules.js';
+export { MIN_INSPECTORS_PER_TARGET as MIN_INSPECTORS, productKeyOf } from '../domain/draw/draw.rules.js';
 
 
 export const isInspectionEvent = <E extends { type: string }>(e: E): e is NarrowedEvent<E, InspectionEvent> =>

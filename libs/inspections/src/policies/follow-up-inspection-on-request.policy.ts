@@ -32,7 +32,7 @@ export const followUpInspectionCommandsFor = (event: RecordedEvent, now?: Date):
 };
 
 /** A matter's follow-up becomes an inspection task: on `FollowUpInspectionRequested`, open it. */
-export const followUpInspectionOnRequestPolicy = (commandBus: CommandBus, clock: () => Date = () => new Date()): Policy => ({
+export const followUpInspectionOnRequestPolicy = (commandBus: CommandBus, clock: () => Date): Policy => ({
   name: POLICY.name,
   handles: ['FollowUpInspectionRequested'],
   async react(event: RecordedEvent): Promise<void> {

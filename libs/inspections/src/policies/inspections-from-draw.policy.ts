@@ -26,7 +26,7 @@ export const inspectionsFromDrawCommandsFor = (event: RecordedEvent, now?: Date)
 };
 
 /** Targets and inspectors drawn at random become inspection tasks (SAMR 2019 No. 38): on `InspectionsDrawn`, one task per assignment. */
-export const inspectionsFromDrawPolicy = (commandBus: CommandBus, clock: () => Date = () => new Date()): Policy => ({
+export const inspectionsFromDrawPolicy = (commandBus: CommandBus, clock: () => Date): Policy => ({
   name: POLICY.name,
   handles: ['InspectionsDrawn'],
   async react(event: RecordedEvent): Promise<void> {

@@ -35,7 +35,7 @@ export const targetedInspectionOnEscalationCommandsFor = (event: RecordedEvent, 
 };
 
 /** Complaints and reports trigger targeted inspections outside the random quota: on `ComplaintEscalated`, open one per complaint. */
-export const targetedInspectionOnEscalationPolicy = (commandBus: CommandBus, clock: () => Date = () => new Date()): Policy => ({
+export const targetedInspectionOnEscalationPolicy = (commandBus: CommandBus, clock: () => Date): Policy => ({
   name: POLICY.name,
   handles: ['ComplaintEscalated'],
   async react(event: RecordedEvent): Promise<void> {

@@ -1,5 +1,5 @@
 import { RISK_CLASSES, type EntryKind, type RiskClass } from '../credit.types.js';
-import { addMonths } from '../credit.rules.js';
+import { addMonths } from '@regledger/shared';
 import { classOfScore, type ScoringPolicy } from '../scoring-policy/scoring-policy.rules.js';
 import type { AbnormalListingState, EntryState, SeriousListingState } from './credit-record.state.js';
 

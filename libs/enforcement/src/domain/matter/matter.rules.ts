@@ -14,9 +14,10 @@ import {
   uuidForRetry,
   type FieldError,
 } from '@regledger/shared';
+import { productKeyOf } from '@regledger/inspections/contracts';
 import { normaliseUscc, usccDefect } from '@regledger/enterprises/contracts';
 import { TRIGGER_KINDS, type FollowUpOutcome, type FollowUpRound, type MatterCloseOutcome, type MatterDeadlineKind, type MatterSubject, type MatterTrigger } from '../enforcement.types.js';
-import { isPastDue } from '../enforcement.rules.js';
+import { ENFORCEMENT_PERIODS, isPastDue } from '../enforcement.rules.js';
 import type { RecordNonComplianceData } from './matter.commands.js';
 
 export const MATTER_ERROR_CODES = Object.freeze({
@@ -69,8 +70,8 @@ export interface MatterState {
 
 // ---- subjects ----
 
-/** The inspections' product key of a product: its name and model as a JSON pair (libs/inspections productKeyFor). */
-export const productKeyOf = (product: { name: string; model: string }): string => JSON.stringify([product.name, product.model]);
+/** The inspections' product key of a product (its name and model, domain.md §5), so matters and inspections name products alike. */
+export { productKeyOf };
 
 // ---- refusals ----
 
@@ -122,7 +123,7 @@ export const assertMayRequestFollowUp = (m: MatterState, round: FollowUpRound): 
 /** The second follow-up is carried out no earlier than 60 days after the notice (SAMR Order 18 arts. 44–50). */
 export const assertNotBeforeEarliest = (on: string, earliestOn: string | null): void => {
   if (earliestOn !== null && on < earliestOn) {
-    throw new RuleViolation(MATTER_ERROR_CODES.FOLLOW_UP_TOO_EARLY, `the second follow-up may not be requested before ${earliestOn}, 60 days after the public notice`, {
+    throw new RuleViolation(MATTER_ERROR_CODES.FOLLOW_UP_TOO_EARLY, `the second follow-up may not be requested before ${earliestOn}, ${ENFORCEMENT_PERIODS.secondFollowUpEarliestDays} days after the public notice`, {
       field: 'on',
       date: on,
       earliestOn,

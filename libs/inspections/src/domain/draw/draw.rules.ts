@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { RuleViolation, ValidationError, canonicalJson, isCalendarDate, isDivisionCode, jurisdictionCovers } from '@regledger/shared';
+import { RuleViolation, ValidationError, addMonths, canonicalJson, isCalendarDate, isDivisionCode, jurisdictionCovers } from '@regledger/shared';
 import type { FieldError } from '@regledger/shared';
 import { CREDIT_CLASSES, INSPECTION_OUTCOMES } from './draw.types.js';
 import type {
@@ -215,16 +215,8 @@ export const quotaFor = (eligibleCount: number, ratio: number): number => {
 
 // ---- exclusions ----
 
-/** The same day-of-month `months` later, clamped to the month's last day (design choice: calendar months, 08-31 + 6 → 02-28/29). */
-export const addMonths = (date: string, months: number): string => {
-  const [y, m, d] = date.split('-').map(Number);
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const pad = (n: number, width: number): string => String(n).padStart(width, '0');
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(Math.min(d, lastDay), 2)}`;
-};
+/** Calendar months as the exclusion window counts them (design choice: 08-31 + 6 → 02-28/29); the shared calendar rule. */
+export { addMonths };
 
 /** A passed check protects the product when completedOn ≤ drawnOn < completedOn + months (Product Quality Law art. 15: within 6 months). */
 export const withinExclusionWindow = (completedOn: string, drawnOn: string, months: number): boolean =>
