@@ -1,8 +1,8 @@
 import type { ContextDefinition, StreamFold } from '@regledger/engine';
-import type { EventStore, RecordedEvent } from '@regledger/event-store';
+import { awaitReadable, type EventStore, type RecordedEvent } from '@regledger/event-store';
 
 /** What the audit functions need of the event store: reads only. */
-export type AuditStore = Pick<EventStore, 'readStream' | 'readAll' | 'streamRevision'>;
+export type AuditStore = Pick<EventStore, 'readStream' | 'readAll' | 'streamRevision' | 'headPosition'>;
 
 /** Contexts as the audit sees them: their names and stream folds. */
 export type AuditContexts = readonly Pick<ContextDefinition, 'name' | 'streams'>[];
@@ -90,9 +90,11 @@ export const SCAN_PAGE_SIZE = 1000;
 
 /**
  * The whole log in its global order, read in pages of `pageSize` with `readAll`: only one page is held at a
- * time, but every event of the log is read once, whatever the filter.
+ * time, but every event of the log is read once, whatever the filter. It starts once every event committed
+ * before the call can be read, so a search never misses what was acknowledged before it.
  */
 export async function* scanLog(store: AuditStore, pageSize = SCAN_PAGE_SIZE, signal?: AbortSignal): AsyncGenerator<RecordedEvent[]> {
+  await awaitReadable(store, { signal });
   let after: RecordedEvent['position'] | undefined;
   for (;;) {
     signal?.throwIfAborted();

@@ -5,6 +5,7 @@ export * from './hashing.js';
 export * from './importing.js';
 export * from './upcasting.js';
 export * from './sleep.js';
+export * from './await-readable.js';
 export * from './postgres/postgres-event-store.js';
 export * from './postgres/event-store.migrations.js';
 export * from './integrity/integrity.migrations.js';

@@ -3,14 +3,11 @@
  * at the recorded position, and GET /inspection-pool shows it at the head now. All three read the log the same way here.
  */
 import { DomainError } from '@regledger/shared';
-import { START, comparePositions, sleep, type EventStore, type LogPosition, type RecordedEvent } from '@regledger/event-store';
+import { LogNotReadableError, START, awaitReadable, comparePositions, type EventStore, type LogPosition, type RecordedEvent } from '@regledger/event-store';
 import type { PoolBasis } from './domain/plan/plan.events.js';
 import { buildPool, type BuiltPool, type PoolParameters } from './domain/pool/pool.rules.js';
 
 const PAGE = 1000;
-
-/** Polling interval while an older transaction still holds the log prefix back (design choice). */
-const READ_RETRY_MS = 20;
 
 /** The log could not be read up to the pool position in time (503). */
 export const POOL_LOG_NOT_READABLE = 'INSPECTION_POOL.LOG_NOT_READABLE';
@@ -32,9 +29,14 @@ export const positionToBasis = (p: LogPosition): BasisPosition => ({ commit: p.c
  * prefix: an older transaction still committing holds the prefix back on PostgreSQL.
  */
 export const readLogUpTo = async (store: EventStore, position: LogPosition, timeoutMs: number): Promise<RecordedEvent[]> => {
+  try {
+    await awaitReadable(store, { upTo: position, timeoutMs });
+  } catch (e) {
+    if (e instanceof LogNotReadableError) throw new DomainError(POOL_LOG_NOT_READABLE, 'unavailable', e.message);
+    throw e;
+  }
   const out: RecordedEvent[] = [];
   let after: LogPosition = START;
-  const deadline = Date.now() + timeoutMs;
   for (;;) {
     const page = await store.readAll({ after, maxCount: PAGE });
     for (const e of page) {
@@ -43,12 +45,8 @@ export const readLogUpTo = async (store: EventStore, position: LogPosition, time
       out.push(e);
       if (order === 0) return out;
     }
-    if (page.length > 0) after = page[page.length - 1].position;
-    if (page.length === PAGE) continue;
-    if (Date.now() > deadline) {
-      throw new DomainError(POOL_LOG_NOT_READABLE, 'unavailable', `the log could not be read up to ${position.commit}/${position.prepare} in ${timeoutMs} ms`);
-    }
-    await sleep(READ_RETRY_MS);
+    if (page.length < PAGE) return out;
+    after = page[page.length - 1].position;
   }
 };
 

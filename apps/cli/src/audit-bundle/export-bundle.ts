@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { open, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { AnyDb } from '@regledger/database';
-import { START, comparePositions, lastBlock, type EventStore, type LogPosition } from '@regledger/event-store';
+import { START, awaitReadable, comparePositions, lastBlock, type EventStore, type LogPosition } from '@regledger/event-store';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
@@ -57,6 +57,8 @@ export interface ExportResult {
 /** Where an export in progress writes; renamed to the bundle's name only once complete. */
 export const partialDirOf = (out: string): string => `${resolve(out)}.partial`;
 
+const exportInterrupted = (): BundleError => new BundleError('BUNDLE.INTERRUPTED', 'export interrupted: no bundle was written; run it again to start over');
+
 /**
  * Exports the events of the log that pass the filters, up to the head of the log when the export
  * starts, into a bundle directory. Everything is written under `<out>.partial` and renamed to `<out>`
@@ -69,6 +71,9 @@ export async function exportBundle(store: EventStore, options: ExportOptions): P
   if (existsSync(dir) && !options.force) {
     throw new BundleError('BUNDLE.EXISTS', `${dir} exists already: choose another --out, or give --force to replace it`, { dir });
   }
+  await awaitReadable(store, { signal: options.signal }).catch((e: unknown) => {
+    throw options.signal?.aborted ? exportInterrupted() : e;
+  });
   const partial = partialDirOf(dir);
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
@@ -91,7 +96,7 @@ export async function exportBundle(store: EventStore, options: ExportOptions): P
     let after: LogPosition = START;
     let reachedHead = head === null;
     while (!reachedHead) {
-      if (options.signal?.aborted) throw new BundleError('BUNDLE.INTERRUPTED', 'export interrupted: no bundle was written; run it again to start over');
+      if (options.signal?.aborted) throw exportInterrupted();
       const page = await store.readAll({ after, maxCount: pageSize, raw: true });
       if (!page.length) break;
       let chunk = '';

@@ -1,5 +1,5 @@
 import type { AnyDb } from '@regledger/database';
-import { START, comparePositions, seal, sleep, type EventStore, type EventToImport, type LogPosition, type SealReport } from '@regledger/event-store';
+import { START, awaitReadable, comparePositions, seal, type EventStore, type EventToImport, type LogPosition, type SealReport } from '@regledger/event-store';
 import { advanceCheckpoint, listCheckpoints } from '@regledger/read-models';
 import { BundleError, toEventToImport, type BundleEvent } from './bundle-format.js';
 import { bundleLines, describeFailure, verifyBundle, type BundleReport } from './verify-bundle.js';
@@ -58,12 +58,11 @@ export const assertImportable = (report: BundleReport): void => {
  * in the same order (an earlier run of the same import). Any other event makes the target non-empty.
  */
 async function presentPrefix(store: EventStore, dir: string, timeoutMs: number): Promise<number> {
-  const head = await store.headPosition({ committed: true });
+  const head = await awaitReadable(store, { timeoutMs });
   if (!head) return 0;
   const lines = bundleLines(dir);
   let matched = 0;
   let after: LogPosition = START;
-  const deadline = Date.now() + timeoutMs;
   const refuse = (detail: string): never => {
     throw new BundleError(
       'IMPORT.TARGET_NOT_EMPTY',
@@ -72,8 +71,9 @@ async function presentPrefix(store: EventStore, dir: string, timeoutMs: number):
     );
   };
   try {
-    for (;;) {
+    while (comparePositions(after, head) < 0) {
       const page = await store.readAll({ after, maxCount: 1000, raw: true });
+      if (!page.length) return matched;
       for (const e of page) {
         const next = await lines.next();
         const expected = next.done || 'error' in next.value ? null : next.value.event;
@@ -81,13 +81,9 @@ async function presentPrefix(store: EventStore, dir: string, timeoutMs: number):
         if (expected!.id !== e.id || expected!.hash !== e.hash) refuse(`its event ${matched + 1} is ${e.id} (stream ${e.streamId}), the bundle's is ${expected!.id} (stream ${expected!.streamId})`);
         matched += 1;
       }
-      if (page.length) after = page[page.length - 1].position;
-      if (comparePositions(after, head.position) >= 0) return matched;
-      if (page.length === 1000) continue;
-      // Committed but not readable yet: an older transaction of the cluster still runs.
-      if (Date.now() > deadline) throw new Error(`the target's events could not be read up to ${head.position.commit}/${head.position.prepare} in ${timeoutMs} ms`);
-      await sleep(20);
+      after = page[page.length - 1].position;
     }
+    return matched;
   } finally {
     await lines.return(undefined);
   }
@@ -156,6 +152,7 @@ export interface AfterImportReport {
  * that no policy reacts again to what the source reacted to already — the reactions are in the bundle.
  */
 export async function afterImport(store: EventStore, db: AnyDb, options: { blockSize?: number } = {}): Promise<AfterImportReport> {
+  await awaitReadable(store);
   const report = await seal(store, db, { blockSize: options.blockSize });
   const head = await store.headPosition({ committed: true });
   const policiesMoved: string[] = [];

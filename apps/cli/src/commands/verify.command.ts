@@ -1,4 +1,4 @@
-import { START, verifyLog, type EventStore, type LogPosition } from '@regledger/event-store';
+import { START, awaitReadable, verifyLog, type EventStore, type LogPosition } from '@regledger/event-store';
 import { VerifyDrawHandler, VerifyDrawQuery, loadPlanningConfig, type InspectionsDrawnData } from '@regledger/inspections';
 import { Progress, out, printJson, type CliCommand } from '../cli-kit.js';
 import { openCliEngine } from '../open.js';
@@ -22,6 +22,7 @@ const PAGE = 2000;
 async function recordedDraws(store: EventStore): Promise<{ planId: string; eventId: string; globalPosition: bigint }[]> {
   const draws: { planId: string; eventId: string; globalPosition: bigint }[] = [];
   let after: LogPosition = START;
+  await awaitReadable(store);
   for (;;) {
     const page = await store.readAll({ after, maxCount: PAGE, raw: true });
     if (!page.length) return draws;

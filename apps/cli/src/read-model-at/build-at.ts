@@ -1,5 +1,5 @@
 import type { AnyDb } from '@regledger/database';
-import type { EventStore, LogPosition, RecordedEvent } from '@regledger/event-store';
+import { awaitReadable, type EventStore, type LogPosition, type RecordedEvent } from '@regledger/event-store';
 import type { Projection, TableNames } from '@regledger/read-models';
 
 export interface BuildAtProgress {
@@ -48,6 +48,9 @@ export async function buildProjectionAt(args: {
   const batchSize = args.batchSize ?? 1000;
   const handles = new Set(projection.handles);
   await db.transaction().execute((trx) => projection.createTables(trx, tables));
+  await awaitReadable(store, { signal: args.signal }).catch((e: unknown) => {
+    throw args.signal?.aborted ? new BuildInterruptedError() : e;
+  });
   const head = await store.headPosition();
   const total = Number(head?.globalPosition ?? 0n);
   const started = Date.now();

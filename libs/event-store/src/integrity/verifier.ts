@@ -1,4 +1,5 @@
 import type { AnyDb } from '@regledger/database';
+import { awaitReadable } from '../await-readable.js';
 import type { EventStore } from '../event-store.port.js';
 import { eventHash } from '../hashing.js';
 import { GENESIS_HASH, START, comparePositions, type LogPosition, type RecordedEvent } from '../types.js';
@@ -35,14 +36,17 @@ export interface VerificationReport {
 export interface VerifyOptions {
   pageSize?: number;
   onProgress?: (checked: number) => void;
+  /** How long to wait for what is committed to become readable before walking the log (default 30 s). */
+  readableTimeoutMs?: number;
 }
 
 /**
- * Walks the whole log in its global order once: recomputes every event's hash, checks it chains to the
+ * Walks the whole log in its global order once, from the moment every event committed before the call can be read: recomputes every event's hash, checks it chains to the
  * previous event of its stream, and recomputes every sealed block. Stops at the first failure.
  */
 export async function verifyLog(store: EventStore, db: AnyDb, options: VerifyOptions = {}): Promise<VerificationReport> {
   const pageSize = options.pageSize ?? 2000;
+  await awaitReadable(store, { timeoutMs: options.readableTimeoutMs });
   const heads = new Map<string, { revision: bigint; hash: string }>();
   let eventsChecked = 0;
   let blocksChecked = 0;

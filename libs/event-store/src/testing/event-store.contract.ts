@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { v4 as uuidv4 } from 'uuid';
 import type { AnyDb } from '@regledger/database';
 import type { EventStore } from '../event-store.port.js';
+import { LogNotReadableError, awaitReadable } from '../await-readable.js';
 import { IdempotencyKeyReusedError, ImportRefusedError, WrongExpectedVersionError } from '../errors.js';
 import { eventHash } from '../hashing.js';
 import { lastBlock, seal } from '../integrity/sealer.js';
@@ -332,6 +333,28 @@ export function eventStoreContract(name: string, makeFixture: () => Promise<Cont
         expect(ids).toContain(slowResult.events[0].id);
         expect(ids).toContain(fast.events[0].id);
         expect(ids.indexOf(slowResult.events[0].id)).toBeLessThan(ids.indexOf(fast.events[0].id));
+      });
+
+      it('a one-shot reader waits until everything committed before it can be read, and says so when it cannot in time', async () => {
+        if (!f.delayedStore) {
+          const head = await f.store.headPosition({ committed: true });
+          await expect(awaitReadable(f.store, { timeoutMs: 1 })).resolves.toEqual(head?.position ?? null);
+          return;
+        }
+        let release!: () => void;
+        const gate = new Promise<void>((r) => (release = r));
+        const slow = f.delayedStore(gate).appendToStream(stream('older'), [ev(1)], { expectedRevision: 'no_stream' });
+        // Let the slow writer take its position first.
+        await new Promise((r) => setTimeout(r, 150));
+        const fast = await f.store.appendToStream(stream('younger'), [ev(2)], { expectedRevision: 'no_stream' });
+        await expect(awaitReadable(f.store, { timeoutMs: 100 })).rejects.toBeInstanceOf(LogNotReadableError);
+        const waiting = awaitReadable(f.store, { timeoutMs: 30_000 });
+        release();
+        await slow;
+        const target = await waiting;
+        expect(target && comparePositions(target, fast.events[0].position)).toBeGreaterThanOrEqual(0);
+        const visible = await f.store.headPosition();
+        expect(visible && comparePositions(visible.position, fast.events[0].position)).toBeGreaterThanOrEqual(0);
       });
     });
 
