@@ -24,7 +24,7 @@ export default {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/test/fixtures/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/test/fixtures/', '/test/faults/'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   // A guard against hangs, not a speed goal: e2e hooks start a whole engine and drive many commands.
   testTimeout: 120_000,
