@@ -70,6 +70,8 @@ const ACCESS_TABLE: Record<string, Rule> = {
   'POST /complaints/:id/verification-extension': COMPLAINT_HANDLERS,
   'POST /complaints/:id/case-decision': COMPLAINT_HANDLERS,
   'POST /complaints/:id/reporter-notification': COMPLAINT_HANDLERS,
+  // personal data of complainants and reporters: erasure on a PIPL request
+  'POST /personal-data/erasures': ['admin'],
   // inspections: plans, pool, results
   'GET /inspection-plans': 'public',
   'GET /inspection-plans/:id': 'public',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { CorrelationTrace, TraceNode } from '@regledger/audit';
 import { parse, type CliCommand } from '../apps/cli/src/cli-kit.js';
+import { revealingReader } from '@regledger/personal-data';
 import { replayCommandWith, type AuditSource } from '../apps/cli/src/commands/replay.command.js';
 import { traceCommandWith } from '../apps/cli/src/commands/trace.command.js';
 import { CONTEXTS } from '../apps/api/src/contexts.js';
@@ -67,7 +68,7 @@ describe('audit API and commands: replay, trace, search, verify, recorded compla
     return res.body as Json;
   };
   /** The same storage the API writes, as the audit commands read it. */
-  const source = (): Promise<AuditSource> => Promise.resolve({ store: t.engine.store, contexts: CONTEXTS, close: () => Promise.resolve() });
+  const source = (): Promise<AuditSource> => Promise.resolve({ store: revealingReader(t.engine.store, t.engine.personalData), contexts: CONTEXTS, close: () => Promise.resolve() });
 
   beforeAll(async () => {
     t = await startTestApp({ SCHEDULE_INTERVAL_MS: '0' }, { clock });

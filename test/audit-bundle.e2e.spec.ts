@@ -22,6 +22,7 @@ import { CONTEXTS } from '../apps/api/src/contexts.js';
 import { NO_FILTERS, type BundleManifest } from '../apps/cli/src/audit-bundle/bundle-format.js';
 import { exportBundle, partialDirOf } from '../apps/cli/src/audit-bundle/export-bundle.js';
 import { importBundle } from '../apps/cli/src/audit-bundle/import-bundle.js';
+import { verifyBundle } from '../apps/cli/src/audit-bundle/verify-bundle.js';
 import { makeExportCommand } from '../apps/cli/src/commands/export.command.js';
 import { makeImportCommand } from '../apps/cli/src/commands/import.command.js';
 import { verifyDraws } from '../apps/cli/src/commands/verify.command.js';
@@ -219,7 +220,7 @@ describe('audit bundle: export, verify, import into an empty store', () => {
   });
 
   it('export writes every event with its full envelope and a manifest whose hashes cover them', async () => {
-    const r = await exportBundle(t.engine.store, { out: bundle, filters: NO_FILTERS, integrityDb: t.engine.database.db });
+    const r = await exportBundle(t.engine.store, { out: bundle, filters: NO_FILTERS, integrityDb: t.engine.database.db, personalDataKeys: t.engine.personalData.keys });
     manifest = r.manifest;
     const lines = readFileSync(join(bundle, 'events.jsonl'), 'utf8').trimEnd().split('\n');
     expect(lines).toHaveLength(sourceLog.length);
@@ -239,9 +240,26 @@ describe('audit bundle: export, verify, import into an empty store', () => {
       chainHash: eventsRoot(sourceLog.map((e) => e.hash)),
       streams: { partialCount: 0 },
       importable: true,
+      personalDataKeys: { name: 'personal-data-keys.json', sha256: createHash('sha256').update(readFileSync(join(bundle, 'personal-data-keys.json'))).digest('hex'), count: 1 },
     });
     expect(manifest.source.lastSealedBlock).not.toBeNull();
+    // The reporter's identity is in the bundle only sealed; its key travels apart, outside the chain hash.
+    const events = readFileSync(join(bundle, 'events.jsonl'), 'utf8');
+    for (const clear of ['440305199001011234', '13812345678', 'zhang.san@example.com']) expect(events).not.toContain(clear);
+    const keys = JSON.parse(readFileSync(join(bundle, 'personal-data-keys.json'), 'utf8')) as { keys: { keyId: string }[] };
+    const sealedKey = (sourceLog.find((e) => e.type === 'ComplaintReceived')!.data as { complainant: { personalData: { keyId: string } } }).complainant.personalData.keyId;
+    expect(keys.keys.map((k) => k.keyId)).toEqual([sealedKey]);
     expect(existsSync(partialDirOf(bundle))).toBe(false);
+  });
+
+  it('a bundle whose keys file was changed fails verification, naming the keys file', async () => {
+    const altered = join(work, 'altered-keys');
+    cpSync(bundle, altered, { recursive: true });
+    const file = join(altered, 'personal-data-keys.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/"key": "[^"]*"/, `"key": "${Buffer.alloc(32, 7).toString('base64')}"`));
+    const report = await verifyBundle(altered);
+    expect(report.ok).toBe(false);
+    expect(report.firstFailure).toMatchObject({ kind: 'keys', reason: 'sha256_mismatch' });
   });
 
   it('an interrupted export leaves no bundle; an existing bundle is not overwritten without --force', async () => {
@@ -311,7 +329,7 @@ describe('audit bundle: export, verify, import into an empty store', () => {
   it('an import stopped after its first batch resumes when run again, to the whole log', async () => {
     const engine = await openTarget();
     try {
-      const first = await importBundle(engine.store, bundle, { batchSize: 25, stopAfterBatches: 1 });
+      const first = await importBundle(engine.store, bundle, { batchSize: 25, stopAfterBatches: 1, personalDataKeys: engine.personalData.keys });
       expect({ interrupted: first.interrupted, imported: first.imported, batches: first.batches }).toEqual({ interrupted: true, imported: 25, batches: 1 });
     } finally {
       await engine.close();
@@ -319,7 +337,7 @@ describe('audit bundle: export, verify, import into an empty store', () => {
     const resumed = await runCommand(makeImportCommand(openTarget), { json: true, 'batch-size': '25' }, [bundle]);
     expect(resumed.code).toBe(0);
     const report = JSON.parse(resumed.stdout) as Json & { seal: { eventsSealed: number; blocksSealed: number } };
-    expect(report).toMatchObject({ alreadyPresent: 25, imported: sourceLog.length - 25, interrupted: false, policiesMoved: [] });
+    expect(report).toMatchObject({ alreadyPresent: 25, imported: sourceLog.length - 25, interrupted: false, policiesMoved: [], keys: { imported: 0, skipped: 1 } });
     expect(report.seal.eventsSealed).toBe(sourceLog.length);
   });
 
@@ -342,6 +360,13 @@ describe('audit bundle: export, verify, import into an empty store', () => {
       await projections.prepare();
       for (const name of projections.projectionNames()) await projections.rebuild(name);
       expect(await tableChecksums(engine.database.db, readModelTables)).toEqual(sourceChecksums);
+      // The keys moved with the log: the reporter's identity opens on the target as on the source.
+      const intake = targetLog.find((e) => e.type === 'ComplaintReceived')!;
+      const [opened] = await engine.personalData.reveal([intake.data]);
+      expect((opened as { complainant: unknown }).complainant).toEqual({
+        realName: true,
+        personalData: { name: '张三', idNumber: '440305199001011234', phone: '13812345678', email: 'zhang.san@example.com' },
+      });
     } finally {
       await engine.close();
     }

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { RequestShapeGuard } from '@regledger/shared';
 import { EngineModule, type EngineConfig, type JsonLogger } from '@regledger/engine';
 import { AUTH_CONFIG, AuthGuard, HTTP_CONFIG, UserRateLimitGuard, loadHttpConfig, type HttpConfig } from '@regledger/http';
 import type { AuthConfig } from '@regledger/auth';
@@ -31,6 +32,8 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         // After authentication: the limit per user needs the verified actor.
         { provide: APP_GUARD, useClass: UserRateLimitGuard },
+        // Then the request's shape (storable text, no object-machinery names, bounded depth), before any model reads it.
+        { provide: APP_GUARD, useClass: RequestShapeGuard },
       ],
     };
   }

@@ -14,8 +14,9 @@ import { asOfCommand } from './commands/as-of.command.js';
 import { diffCommand } from './commands/diff.command.js';
 import { exportCommand } from './commands/export.command.js';
 import { importCommand } from './commands/import.command.js';
+import { erasePersonalDataCommand } from './commands/erase-personal-data.command.js';
 
-const COMMANDS: CliCommand[] = [tokenCommand, migrateCommand, projectionsCommand, rebuildCommand, sealCommand, verifyCommand, seedCommand, asOfCommand, diffCommand, replayCommand, traceCommand, exportCommand, importCommand];
+const COMMANDS: CliCommand[] = [tokenCommand, migrateCommand, projectionsCommand, rebuildCommand, sealCommand, verifyCommand, seedCommand, asOfCommand, diffCommand, replayCommand, traceCommand, exportCommand, importCommand, erasePersonalDataCommand];
 
 const usage = (): string =>
   `regledger: the command line of the RegLedger engine.
@@ -23,7 +24,7 @@ const usage = (): string =>
 Usage: regledger <command> [options]
 
 Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(13)}${c.summary}`).join('\n')}
+${COMMANDS.map((c) => `  ${c.name.padEnd(21)}${c.summary}`).join('\n')}
 
 Run "regledger <command> --help" for a command's options. Configuration comes from the environment
 (DATABASE_URL, EVENTSTORE_CONNECTION_STRING, DATA_DIR, JWT_*): see README.md.

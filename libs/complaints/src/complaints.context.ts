@@ -4,14 +4,18 @@ import {
   COMPLAINANT_READS_INITIAL,
   COMPLAINANT_READS_STREAM_PREFIX,
   COMPLAINT_STREAM_PREFIX,
+  PERSONAL_DATA_STREAM_PREFIX,
   complainantFor,
+  complainantOfRecord,
   complaintDecider,
+  personalDataErasureDecider,
   evolveComplainantReads,
   mayReadComplainant,
   type ComplainantIdentityRead,
   type ComplainantView,
   type ComplaintEvent,
   type ComplaintReceivedData,
+  type PersonalDataErased,
 } from './domain/index.js';
 import { complaintsProjection } from './projections/complaints.projection.js';
 import { complaintDeadlineMissedSchedule } from './schedules/complaint-deadline-missed.schedule.js';
@@ -19,9 +23,12 @@ import { complaintDeadlineMissedSchedule } from './schedules/complaint-deadline-
 /** The reader an audit replay shows a complaint to: an analyst, who reads the complainant masked (domain.md §1, §6). */
 const AUDIT_READER: Actor = Object.freeze({ id: 'audit', role: 'analyst', jurisdiction: '000000' }) as Actor;
 
-/** The complainant as the analyst role sees it, by the context's own masking rules. */
+/**
+ * The complainant as the analyst role sees it, by the context's own masking rules. The audit reads the log
+ * with sealed identities opened (or marked erased or unavailable); one still sealed shows as unavailable.
+ */
 const complainantForAudit = (received: ComplaintReceivedData): ComplainantView =>
-  complainantFor(received.complainant, mayReadComplainant(AUDIT_READER, received.jurisdiction));
+  complainantFor(complainantOfRecord(received.complainant), mayReadComplainant(AUDIT_READER, received.jurisdiction));
 
 /** A complaint event's data as an analyst may see it: the complainant of the intake masked. */
 const redactComplaintEvent = (event: FoldableEvent): unknown => {
@@ -49,6 +56,11 @@ export const complaintsContext: ContextDefinition = {
       description: 'one complaint or report: intake, acceptance, mediation, verification, escalation, closing (complainant masked)',
       fold: foldComplaintForAudit,
       redact: redactComplaintEvent,
+    },
+    {
+      prefix: PERSONAL_DATA_STREAM_PREFIX,
+      description: "one person's erasures of personal data (PIPL art. 47): the pseudonymous subject, the keys erased, when and why",
+      fold: (events) => fold(personalDataErasureDecider, events as readonly PersonalDataErased[]),
     },
     {
       prefix: COMPLAINANT_READS_STREAM_PREFIX,

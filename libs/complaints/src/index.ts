@@ -12,3 +12,4 @@ export { escalateToInspection } from './commands/escalate-to-inspection/escalate
 export { closeComplaint } from './commands/close-complaint/close-complaint.command.js';
 export { decideOnCase } from './commands/decide-on-case/decide-on-case.command.js';
 export { notifyReporter } from './commands/notify-reporter/notify-reporter.command.js';
+export { ErasePersonalDataCommand, ErasePersonalDataHandler, type ErasureResult, type ErasureTarget } from './commands/erase-personal-data/erase-personal-data.handler.js';

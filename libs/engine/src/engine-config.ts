@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { loadPersonalDataConfig, type PersonalDataConfig } from '@regledger/personal-data';
 
 /** Every setting of the engine, read from environment variables (documented in README.md and docs/operations.md). */
 export interface EngineConfig {
@@ -18,6 +19,8 @@ export interface EngineConfig {
   production: boolean;
   /** A JSON file with the State Council arrangement of years the calendar package does not ship yet (`{ holidays, workdays }`). */
   workingDayCalendarFile: string | null;
+  /** The secret personal-data subject ids are derived with (`PERSONAL_DATA_SUBJECT_SECRET`; required in production). */
+  personalData: PersonalDataConfig;
 }
 
 const int = (env: NodeJS.ProcessEnv, name: string, fallback: number): number => {
@@ -53,6 +56,7 @@ export function loadEngineConfig(env: NodeJS.ProcessEnv = process.env): EngineCo
     logLevel: level as EngineConfig['logLevel'],
     production: env.NODE_ENV === 'production',
     workingDayCalendarFile: env.WORKING_DAY_CALENDAR_FILE ? resolve(env.WORKING_DAY_CALENDAR_FILE) : null,
+    personalData: loadPersonalDataConfig(env),
   };
 }
 

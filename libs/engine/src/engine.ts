@@ -8,6 +8,7 @@ import {
   integrityMigrations,
   type EventStore,
 } from '@regledger/event-store';
+import { PersonalDataVault, personalDataMigrations } from '@regledger/personal-data';
 import { ProjectionEngine, readModelRuntimeMigrations, type EngineLogger, type Policy, type Projection } from '@regledger/read-models';
 import type { ContextDefinition } from './context-definition.js';
 import { lockDataDir } from './data-dir-lock.js';
@@ -20,6 +21,8 @@ export interface Engine {
   readonly database: Database;
   readonly store: EventStore;
   readonly runtime: DeciderRuntime;
+  /** Personal data sealed with per-person keys held in the engine's database, apart from the log. */
+  readonly personalData: PersonalDataVault;
   readonly projections: readonly Projection[];
   readonly migrations: readonly Migration[];
   /** What opening the engine applied. */
@@ -49,6 +52,7 @@ export async function openEngine(config: EngineConfig, contexts: readonly Contex
     ...(config.eventStoreConnectionString ? [] : eventStoreMigrations),
     ...integrityMigrations,
     ...readModelRuntimeMigrations,
+    ...personalDataMigrations,
     ...contexts.flatMap((c) => c.migrations ?? []),
   ];
   const migrationReport = await migrate(database.db, migrations);
@@ -62,6 +66,7 @@ export async function openEngine(config: EngineConfig, contexts: readonly Contex
     database,
     store,
     runtime: new DeciderRuntime(store),
+    personalData: new PersonalDataVault(database.db, { subjectSecret: config.personalData.subjectSecret }),
     projections,
     migrations,
     migrationReport,

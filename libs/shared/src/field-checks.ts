@@ -16,7 +16,18 @@ export const throwIfFieldErrors = (errors: readonly FieldError[], code: string):
 
 const present = (value: unknown): boolean => value !== undefined && value !== null;
 
-/** A string as given (not normalised), or null after pushing `required` (absent) or `type` (not a string). */
+/** NUL, or a UTF-16 surrogate without its other half (in `u` mode a pair is one code point and does not match). */
+const UNSTORABLE = /[\u0000\uD800-\uDFFF]/u;
+
+/**
+ * Text the log can store as it was given: no NUL character and no unpaired surrogate, which neither JSON
+ * nor PostgreSQL text can hold. Such text is refused, never altered (design choice).
+ */
+export const isStorableText = (value: string): boolean => !UNSTORABLE.test(value);
+
+export const STORABLE_MESSAGE = 'must not contain a NUL character or an unpaired surrogate';
+
+/** A string as given (not normalised), or null after pushing `required` (absent), `type` (not a string) or `characters` (not storable). */
 export const checkString = (field: string, value: unknown, errors: FieldError[]): string | null => {
   if (!present(value)) {
     errors.push({ field, rule: 'required', message: 'is required' });
@@ -24,6 +35,10 @@ export const checkString = (field: string, value: unknown, errors: FieldError[])
   }
   if (typeof value !== 'string') {
     errors.push({ field, rule: 'type', message: 'must be a string' });
+    return null;
+  }
+  if (!isStorableText(value)) {
+    errors.push({ field, rule: 'characters', message: STORABLE_MESSAGE });
     return null;
   }
   return value;
@@ -44,6 +59,10 @@ export const checkOptionalText = (field: string, value: unknown, max: number, er
   if (!present(value)) return null;
   if (typeof value !== 'string') {
     errors.push({ field, rule: 'type', message: 'must be a string or null' });
+    return null;
+  }
+  if (!isStorableText(value)) {
+    errors.push({ field, rule: 'characters', message: STORABLE_MESSAGE });
     return null;
   }
   const text = normaliseText(value);

@@ -11,6 +11,7 @@ import {
   checkOptionalDate,
   checkOptionalText,
   checkText,
+  isStorableText,
   throwIfFieldErrors,
 } from './field-checks.js';
 
@@ -29,6 +30,20 @@ describe('field checks', () => {
     expect(run((e) => checkText('name', 5, 10, e)).rules).toEqual(['name:type']);
     expect(run((e) => checkText('name', '𠀀𠀀', 2, e)).rules).toEqual([]);
     expect(run((e) => checkText('name', '𠀀𠀀𠀀', 2, e)).rules).toEqual(['name:max_length']);
+  });
+
+  it('text the log cannot store (NUL, an unpaired surrogate) is refused by every string check, never altered; paired surrogates, joiners and marks are text', () => {
+    for (const bad of ['a\u0000b', '\uD800', 'x\uDFFFy', '\uDBFF\uDBFF', '名\uDC00', '😀\uD83D']) {
+      expect(isStorableText(bad)).toBe(false);
+      expect(run((e) => checkText('reason', bad, 100, e)).rules).toEqual(['reason:characters']);
+      expect(run((e) => checkOptionalText('note', bad, 100, e)).rules).toEqual(['note:characters']);
+      expect(run((e) => checkDate('on', bad, e)).rules).toEqual(['on:characters']);
+      expect(run((e) => checkDivisionCode('jurisdiction', bad, e)).rules).toEqual(['jurisdiction:characters']);
+    }
+    for (const good of ['𠀀𪚥', '👩‍👩‍👧‍👦', '\u202Eevil\u202C', 'e\u0301', '１２３', "'; drop table es_events; --"]) {
+      expect(isStorableText(good)).toBe(true);
+      expect(run((e) => checkText('reason', good, 100, e)).rules).toEqual([]);
+    }
   });
 
   it('optional text: absent, null and blank are null; a wrong type is refused', () => {

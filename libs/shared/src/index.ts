@@ -6,3 +6,4 @@ export * from './calendar.js';
 export * from './working-days.js';
 export * from './field-checks.js';
 export * from './retry-id.js';
+export * from './request-shape.js';

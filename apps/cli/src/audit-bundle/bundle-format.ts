@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DomainError } from '@regledger/shared';
 import type { EventMetadata, EventToImport, LogPosition, RecordedEvent } from '@regledger/event-store';
+import type { ExportedKey } from '@regledger/personal-data';
 
 /**
  * An audit bundle: a directory with `events.jsonl` (one recorded event per line, in the source log's
@@ -14,6 +15,11 @@ export const BUNDLE_FORMAT = 'regledger-audit-bundle';
 export const BUNDLE_FORMAT_VERSION = 1;
 export const EVENTS_FILE = 'events.jsonl';
 export const MANIFEST_FILE = 'manifest.json';
+/**
+ * The personal-data keys the bundle's events were sealed with (those still in use; erased keys never leave
+ * the store), kept apart from the events: not in events.jsonl, not in the chain hash.
+ */
+export const KEYS_FILE = 'personal-data-keys.json';
 
 /** A refusal about a bundle (exists already, fails verification, cannot be imported, target not empty). */
 export class BundleError extends DomainError {
@@ -97,6 +103,16 @@ export interface BundleManifest {
   streams: { count: number; partialCount: number; partial: PartialStream[] };
   /** Whether `regledger import` accepts the bundle: every stream from revision 0 without gaps. */
   importable: boolean;
+  /**
+   * The keys file, when the export carried the keys of the personal data sealed in its events (absent in
+   * bundles written before personal data was sealed, null when exported without keys).
+   */
+  personalDataKeys?: { name: string; sha256: string; count: number } | null;
+}
+
+/** The keys file's content. */
+export interface BundleKeys {
+  keys: ExportedKey[];
 }
 
 /** How many partial streams a manifest or a report names (the count is always complete). */

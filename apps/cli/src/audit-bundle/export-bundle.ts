@@ -4,12 +4,14 @@ import { open, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { AnyDb } from '@regledger/database';
 import { START, awaitReadable, comparePositions, lastBlock, type EventStore, type LogPosition } from '@regledger/event-store';
+import { sealedIn, type PersonalDataKeyStore } from '@regledger/personal-data';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
   BundleError,
   ChainHasher,
   EVENTS_FILE,
+  KEYS_FILE,
   MANIFEST_FILE,
   StreamTracker,
   edgeOf,
@@ -45,6 +47,12 @@ export interface ExportOptions {
   integrityDb?: AnyDb | null;
   /** The time written as `createdAt` (default: now). */
   now?: () => Date;
+  /**
+   * Where the keys of sealed personal data live: the keys the exported events were sealed with, those still
+   * in use, go to the bundle's keys file, so an import can read them; none for a bundle without keys (its
+   * personal data reads as unavailable wherever it is imported).
+   */
+  personalDataKeys?: PersonalDataKeyStore | null;
 }
 
 export interface ExportResult {
@@ -91,6 +99,7 @@ export async function exportBundle(store: EventStore, options: ExportOptions): P
   let scanned = 0;
   let first: BundleEvent | null = null;
   let last: BundleEvent | null = null;
+  const keyIds = new Set<string>();
   const file = await open(join(partial, EVENTS_FILE), 'w');
   try {
     let after: LogPosition = START;
@@ -110,6 +119,7 @@ export async function exportBundle(store: EventStore, options: ExportOptions): P
         const line = toBundleEvent(e);
         chunk += `${JSON.stringify(line)}\n`;
         chain.add(line.hash);
+        for (const sealed of sealedIn(e.data)) keyIds.add(sealed.keyId);
         streams.see(line.streamId, e.revision, line.hash);
         first ??= line;
         last = line;
@@ -141,6 +151,14 @@ export async function exportBundle(store: EventStore, options: ExportOptions): P
   }
   await file.close();
 
+  let personalDataKeys: BundleManifest['personalDataKeys'] = null;
+  if (options.personalDataKeys) {
+    const keys = await options.personalDataKeys.exportKeys([...keyIds]);
+    const text = `${JSON.stringify({ keys }, null, 2)}\n`;
+    await writeFile(join(partial, KEYS_FILE), text, { mode: 0o600 });
+    personalDataKeys = { name: KEYS_FILE, sha256: createHash('sha256').update(text).digest('hex'), count: keys.length };
+  }
+
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,
     formatVersion: BUNDLE_FORMAT_VERSION,
@@ -160,6 +178,7 @@ export async function exportBundle(store: EventStore, options: ExportOptions): P
     chainHash: chain.digest(),
     streams: { count: streams.streamCount, partialCount: streams.partialCount, partial: streams.partial },
     importable: streams.partialCount === 0,
+    personalDataKeys,
   };
   await writeFile(join(partial, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });

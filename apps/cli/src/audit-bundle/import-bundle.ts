@@ -1,8 +1,9 @@
 import type { AnyDb } from '@regledger/database';
 import { START, awaitReadable, comparePositions, seal, type EventStore, type EventToImport, type LogPosition, type SealReport } from '@regledger/event-store';
 import { advanceCheckpoint, listCheckpoints } from '@regledger/read-models';
+import type { PersonalDataKeyStore } from '@regledger/personal-data';
 import { BundleError, toEventToImport, type BundleEvent } from './bundle-format.js';
-import { bundleLines, describeFailure, verifyBundle, type BundleReport } from './verify-bundle.js';
+import { bundleLines, describeFailure, readBundleKeys, verifyBundle, type BundleReport } from './verify-bundle.js';
 
 export interface ImportProgress {
   /** Bundle events handled so far (found in the target or written). */
@@ -20,6 +21,8 @@ export interface ImportOptions {
   stopAfterBatches?: number;
   /** How long to wait for the target's committed events to become readable (PostgreSQL). */
   readTimeoutMs?: number;
+  /** The target's key store: the bundle's personal-data keys are written there first (none: the keys stay behind). */
+  personalDataKeys?: PersonalDataKeyStore | null;
 }
 
 export interface ImportReport {
@@ -32,6 +35,8 @@ export interface ImportReport {
   batches: number;
   /** True when the run stopped before the end: run it again to resume. */
   interrupted: boolean;
+  /** Personal-data keys written to the target's key store, and those it held already. */
+  keys: { imported: number; skipped: number };
   seconds: number;
 }
 
@@ -100,6 +105,8 @@ export async function importBundle(store: EventStore, bundleDir: string, options
   assertImportable(bundle);
   const total = bundle.eventsChecked;
   const alreadyPresent = await presentPrefix(store, bundle.dir, options.readTimeoutMs ?? 30_000);
+  // The keys go first: an event readable in the target is never left without its key (a rerun skips those held).
+  const keys = options.personalDataKeys ? await options.personalDataKeys.importKeys(readBundleKeys(bundle.dir, bundle.manifest) ?? []) : { imported: 0, skipped: 0 };
   const batchSize = options.batchSize ?? 500;
   let done = alreadyPresent;
   let imported = 0;
@@ -137,7 +144,7 @@ export async function importBundle(store: EventStore, bundleDir: string, options
   } finally {
     await lines.return(undefined);
   }
-  return { bundle, alreadyPresent, imported, skipped, batches, interrupted, seconds: (Date.now() - started) / 1000 };
+  return { bundle, alreadyPresent, imported, skipped, batches, interrupted, keys, seconds: (Date.now() - started) / 1000 };
 }
 
 export interface AfterImportReport {

@@ -3,12 +3,14 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { GENESIS_HASH, comparePositions, eventHash, type LogPosition } from '@regledger/event-store';
+import type { ExportedKey } from '@regledger/personal-data';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
   BundleError,
   ChainHasher,
   EVENTS_FILE,
+  KEYS_FILE,
   MANIFEST_FILE,
   StreamTracker,
   decodeBundleEvent,
@@ -17,6 +19,7 @@ import {
   toEventToImport,
   type BundleEdge,
   type BundleEvent,
+  type BundleKeys,
   type BundleManifest,
   type PartialStream,
 } from './bundle-format.js';
@@ -34,7 +37,8 @@ export type BundleFailure =
       actual: string;
     }
   | { kind: 'file'; reason: 'sha256_mismatch' | 'size_mismatch'; expected: string; actual: string }
-  | { kind: 'manifest'; reason: 'malformed' | 'count_mismatch' | 'chain_hash_mismatch' | 'first_mismatch' | 'last_mismatch'; expected: string; actual: string };
+  | { kind: 'manifest'; reason: 'malformed' | 'count_mismatch' | 'chain_hash_mismatch' | 'first_mismatch' | 'last_mismatch'; expected: string; actual: string }
+  | { kind: 'keys'; reason: 'missing' | 'sha256_mismatch' | 'count_mismatch' | 'malformed'; expected: string; actual: string };
 
 export interface BundleReport {
   ok: boolean;
@@ -63,6 +67,24 @@ export const describeFailure = (f: BundleFailure): string => {
       return `${EVENTS_FILE}: ${f.reason}\n  manifest says ${f.expected}\n  file is      ${f.actual}`;
     case 'manifest':
       return `${MANIFEST_FILE}: ${f.reason}\n  manifest says ${f.expected}\n  events say    ${f.actual}`;
+    case 'keys':
+      return `${KEYS_FILE}: ${f.reason}\n  manifest says ${f.expected}\n  file is      ${f.actual}`;
+  }
+};
+
+/** The keys the bundle carries (none when exported without them); null when the keys file is not what it should be. */
+export const readBundleKeys = (dir: string, manifest: BundleManifest): ExportedKey[] | null => {
+  const keys = manifest.personalDataKeys;
+  if (!keys) return [];
+  try {
+    const parsed = JSON.parse(readFileSync(join(dir, keys.name), 'utf8')) as Partial<BundleKeys>;
+    if (!Array.isArray(parsed.keys)) return null;
+    const valid = parsed.keys.every(
+      (k: Partial<ExportedKey>) => typeof k.keyId === 'string' && typeof k.subjectId === 'string' && typeof k.key === 'string' && typeof k.createdAt === 'string',
+    );
+    return valid ? parsed.keys : null;
+  } catch {
+    return null;
   }
 };
 
@@ -164,6 +186,21 @@ export async function verifyBundle(bundleDir: string, options: { onProgress?: (c
   const lastEdge = last ? edgeOf(last) : null;
   if (!sameEdge(firstEdge, manifest.first)) fail({ kind: 'manifest', reason: 'first_mismatch', expected: JSON.stringify(manifest.first), actual: JSON.stringify(firstEdge) });
   if (!sameEdge(lastEdge, manifest.last)) fail({ kind: 'manifest', reason: 'last_mismatch', expected: JSON.stringify(manifest.last), actual: JSON.stringify(lastEdge) });
+  const keys = manifest.personalDataKeys;
+  if (keys) {
+    const keysFile = join(dir, keys.name);
+    if (!existsSync(keysFile)) fail({ kind: 'keys', reason: 'missing', expected: keys.name, actual: 'no file' });
+    else {
+      const text = readFileSync(keysFile);
+      const keysSha = createHash('sha256').update(text).digest('hex');
+      if (keysSha !== keys.sha256) fail({ kind: 'keys', reason: 'sha256_mismatch', expected: keys.sha256, actual: keysSha });
+      else {
+        const held = readBundleKeys(dir, manifest);
+        if (held === null) fail({ kind: 'keys', reason: 'malformed', expected: 'a JSON object { keys: [...] }', actual: 'something else' });
+        else if (held.length !== keys.count) fail({ kind: 'keys', reason: 'count_mismatch', expected: String(keys.count), actual: String(held.length) });
+      }
+    }
+  }
   // An event at fault is the most precise answer: name it first.
   const firstFailure = failures.find((f) => f.kind === 'event' || f.kind === 'line') ?? failures[0] ?? null;
   return {

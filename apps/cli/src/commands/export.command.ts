@@ -30,7 +30,7 @@ const defaultOut = (now: Date): string => `audit-bundle-${now.toISOString().repl
 export const makeExportCommand = (openEngine: () => Promise<Engine> = openCliEngine): CliCommand => ({
   name: 'export',
   summary: 'Export an audit bundle: the recorded events (JSON Lines) with a manifest of hashes.',
-  usage: 'export [--out <dir>] [--from <time>] [--to <time>] [--stream <id|prefix*>]… [--type <type>]… [--uscc <code>]… [--force]',
+  usage: 'export [--out <dir>] [--from <time>] [--to <time>] [--stream <id|prefix*>]… [--type <type>]… [--uscc <code>]… [--without-personal-data-keys] [--force]',
   help: `
   --out <dir>            the bundle directory to create (default ./audit-bundle-<UTC time>)
   --from <time>          events recorded at or after this time
@@ -40,12 +40,17 @@ export const makeExportCommand = (openEngine: () => Promise<Engine> = openCliEng
   --type <type>          events of this type (repeatable)
   --uscc <code>          events whose stream id or data names this enterprise (repeatable)
   --force                replace an existing bundle at --out
+  --without-personal-data-keys
+                         leave out personal-data-keys.json (the keys of the personal data sealed in the
+                         exported events): wherever the bundle is imported, that data reads as unavailable
 
 Filters of different kinds all apply; the values of one kind are alternatives. The bundle holds the log
 up to its head when the export starts, in the log's order, each event exactly as stored (data never
 upcast) with its hashes and its position in this log. events.jsonl is written under <out>.partial and
 renamed at the end: an interrupted export (Ctrl-C) leaves no bundle, and running it again starts over.
-Only a bundle that holds whole streams (no --from, --type or --uscc) can be imported.
+Only a bundle that holds whole streams (no --from, --type or --uscc) can be imported. The keys file holds
+the keys still in use (never erased ones) of the personal data in the exported events, outside the chain
+hash: keep a bundle with keys as confidential as the database.
 With the embedded database, stop the API first (one process at a time opens it).`,
   options: {
     out: { type: 'string' },
@@ -55,6 +60,7 @@ With the embedded database, stop the API first (one process at a time opens it).
     type: { type: 'string', multiple: true },
     uscc: { type: 'string', multiple: true },
     force: { type: 'boolean' },
+    'without-personal-data-keys': { type: 'boolean' },
   },
   async run({ values }) {
     const filters = filtersFrom(values);
@@ -72,6 +78,7 @@ With the embedded database, stop the API first (one process at a time opens it).
         force: values.force === true,
         signal: abort.signal,
         integrityDb: engine.database.db,
+        personalDataKeys: values['without-personal-data-keys'] === true ? null : engine.personalData.keys,
         onProgress: (p) => bar.update(p.scanned, p.total, p.eventsPerSecond, p.etaSeconds),
       });
       const m = r.manifest;

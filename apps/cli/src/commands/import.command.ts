@@ -56,6 +56,7 @@ At the end the target's blocks are sealed. Stop the API on the target while impo
     try {
       const bar = new Progress('import');
       const report = await importBundle(engine.store, dir, {
+        personalDataKeys: engine.personalData.keys,
         batchSize,
         signal: abort.signal,
         onProgress: (p) => bar.update(p.done, p.total, p.eventsPerSecond, p.etaSeconds),
@@ -74,6 +75,7 @@ At the end the target's blocks are sealed. Stop the API on the target while impo
         out(`bundle ${report.bundle.dir}: verified ${report.bundle.eventsChecked} events (chain hash ${report.bundle.manifest.chainHash})`);
         if (report.alreadyPresent) out(`resumed: ${report.alreadyPresent} events were there from an earlier run`);
         out(`imported ${report.imported} events into ${target} (${await engine.store.logIdentity()}) in ${report.batches} batches`);
+        out(`personal-data keys: ${report.keys.imported} imported, ${report.keys.skipped} held already`);
         out(`sealed ${after.seal.eventsSealed} events into ${after.seal.blocksSealed} blocks`);
         if (after.policiesMoved.length) out(`policies moved past the imported events: ${after.policiesMoved.join(', ')}`);
         out('next: "regledger verify", then start the engine (read models build from the log) or "regledger rebuild --all"');

@@ -1,5 +1,6 @@
 import { replayStream, parseInstant, parsePosition, throwIfInvalid, type AuditContexts, type AuditStore, type ReplayedEvent, type StreamReplay } from '@regledger/audit';
 import { ValidationError, type FieldError } from '@regledger/shared';
+import { revealingReader } from '@regledger/personal-data';
 import { CONTEXTS } from '../../../api/src/contexts.js';
 import { UsageError, out, printJson, type CliCommand } from '../cli-kit.js';
 import { openCliEngine } from '../open.js';
@@ -14,7 +15,8 @@ export interface AuditSource {
 /** The engine configured from the environment, as the audit commands read it. */
 export const openAuditSource = async (): Promise<AuditSource> => {
   const engine = await openCliEngine();
-  return { store: engine.store, contexts: CONTEXTS, close: () => engine.close() };
+  // Sealed personal data is opened only for the owning context to mask it (or show it erased).
+  return { store: revealingReader(engine.store, engine.personalData), contexts: CONTEXTS, close: () => engine.close() };
 };
 
 /** Bad option values are usage errors (exit 2), naming the option. */

@@ -27,7 +27,8 @@ export interface SeedTarget {
 }
 
 /** The supervision part runs the command handlers, which need the whole runtime and store. */
-const isSupervisionTarget = (target: SeedTarget): target is SupervisionTarget => target.runtime instanceof DeciderRuntime && 'appendToStream' in target.store;
+const isSupervisionTarget = (target: SeedTarget): target is SupervisionTarget =>
+  target.runtime instanceof DeciderRuntime && 'appendToStream' in target.store && 'personalData' in target;
 
 export interface SeedProgress {
   stepsDone: number;

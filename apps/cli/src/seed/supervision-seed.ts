@@ -1,3 +1,4 @@
+import type { PersonalDataVault } from '@regledger/personal-data';
 import { createHash } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import { CHINA_UTC_OFFSET_MS, WORKING_DAY_CALENDAR_RANGE, addDays, isWorkingDay } from '@regledger/shared';
@@ -61,6 +62,8 @@ import { SEED_PROVINCES, SeedRandom, type SeedPlan } from './seed-generator.js';
 export interface SupervisionTarget {
   runtime: DeciderRuntime;
   store: EventStore;
+  /** Seals complainants' identities with per-person keys, as the API does. */
+  personalData: PersonalDataVault;
 }
 
 export interface SupervisionReport {
@@ -218,7 +221,7 @@ export async function runSupervision(target: SupervisionTarget, plan: SeedPlan, 
   const planning = options.planning ?? loadPlanningConfig(process.env);
   const drawHandler = new DrawInspectionsHandler(target.runtime, target.store, planning);
   const inspectionHandler = new InspectionCommandHandler(target.runtime, target.store);
-  const complaintHandler = new ComplaintCommandHandler(target.runtime, target.store);
+  const complaintHandler = new ComplaintCommandHandler(target.runtime, target.store, target.personalData);
 
   let seq = 0;
   const metadata = (actor: Actor, now: string, key?: string): CommandMetadata => {

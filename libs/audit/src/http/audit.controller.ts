@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ENGINE, ENGINE_CONTEXTS, type ContextDefinition, type Engine } from '@regledger/engine';
 import { verifyLog, type VerificationReport } from '@regledger/event-store';
+import { revealingReader, type LogReader } from '@regledger/personal-data';
 import { Roles } from '@regledger/http';
 import type { FieldError, Role } from '@regledger/shared';
 import { parseActor, parseCorrelationId, parseInstant, parsePosition, parseTypes, parseUscc, throwIfInvalid } from '../audit-input.js';
@@ -14,6 +15,8 @@ import { ReplayStreamRequestDto } from './replay-stream.request.dto.js';
 /**
  * Who audits (domain.md §1): the analyst, read-only, and admin. A complaint's complainant is always shown
  * masked here, whatever the role: the audit API never serves an identity, so it has no read to record.
+ * Sealed personal data is opened only to be masked (an erased one shows as erased); verification reads the
+ * log as stored.
  */
 const AUDITORS: Role[] = ['analyst', 'admin'];
 
@@ -21,10 +24,14 @@ const AUDITORS: Role[] = ['analyst', 'admin'];
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
+  private readonly reader: LogReader;
+
   constructor(
     @Inject(ENGINE) private readonly engine: Engine,
     @Inject(ENGINE_CONTEXTS) private readonly contexts: readonly ContextDefinition[],
-  ) {}
+  ) {
+    this.reader = revealingReader(engine.store, engine.personalData);
+  }
 
   @Get('streams/:id')
   @Roles(...AUDITORS)
@@ -34,7 +41,7 @@ export class AuditController {
     const asOf = parseInstant('asOf', q.asOf, errors);
     const position = parsePosition('position', q.position, errors);
     throwIfInvalid(errors);
-    return replayStream(this.engine.store, this.contexts, id, { asOf, position });
+    return replayStream(this.reader, this.contexts, id, { asOf, position });
   }
 
   @Get('events')
@@ -51,7 +58,7 @@ export class AuditController {
     };
     if (filter.from && filter.to && filter.from.getTime() >= filter.to.getTime()) errors.push({ field: 'to', rule: 'after', message: 'must be later than from' });
     throwIfInvalid(errors);
-    return findEvents(this.engine.store, this.contexts, filter, { limit: q.limit ?? 20, offset: q.offset ?? 0 });
+    return findEvents(this.reader, this.contexts, filter, { limit: q.limit ?? 20, offset: q.offset ?? 0 });
   }
 
   @Get('trace/:correlationId')
@@ -61,7 +68,7 @@ export class AuditController {
     const errors: FieldError[] = [];
     parseCorrelationId('correlationId', correlationId, errors);
     throwIfInvalid(errors);
-    return traceCorrelation(this.engine.store, this.contexts, correlationId);
+    return traceCorrelation(this.reader, this.contexts, correlationId);
   }
 
   @Get('verify')

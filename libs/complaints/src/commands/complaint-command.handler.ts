@@ -3,13 +3,31 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ConflictError, type CommandMetadata } from '@regledger/shared';
 import { DeciderRuntime, type CommandResult, type EventStore } from '@regledger/event-store';
 import { EVENT_STORE } from '@regledger/engine';
+import { PersonalDataVault, identityKeyOf, recordIdentityKey } from '@regledger/personal-data';
 import { enterpriseFactsFrom, enterpriseStreamId, normaliseUscc } from '@regledger/enterprises/contracts';
 import { declarationsStreamId, isDeclarationEvent } from '@regledger/declarations/contracts';
-import { COMPLAINT_ERROR_CODES, complaintDecider, complaintStreamId, type ComplaintCommand, type ComplaintState, type IntakeFacts } from '../domain/index.js';
+import {
+  COMPLAINT_ERROR_CODES,
+  assertRoleMayHandleComplaints,
+  commandDate,
+  complaintDecider,
+  complaintStreamId,
+  validateReceiveComplaint,
+  type ComplainantIdentity,
+  type ComplaintCommand,
+  type ComplaintState,
+  type IntakeFacts,
+  type ReceiveComplaintData,
+  type SealedIdentity,
+} from '../domain/index.js';
 
-/** What the handler adds to an intake: the enterprise and the named declaration as their own streams say now. */
+/**
+ * What the handler adds to an intake: the enterprise and the named declaration as their own streams say now,
+ * and the complainant's identity sealed with the person's key.
+ */
 export interface ComplaintContext {
   intake: IntakeFacts | null;
+  sealedIdentity: SealedIdentity | null;
 }
 
 /** What an intake asks the handler to look up in the other contexts. */
@@ -42,23 +60,41 @@ export class ComplaintCommandHandler implements ICommandHandler<ComplaintBusComm
   constructor(
     private readonly runtime: DeciderRuntime,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PersonalDataVault) private readonly personalData: PersonalDataVault,
   ) {}
 
   async execute(message: ComplaintBusCommand): Promise<CommandResult> {
     const streamId = complaintStreamId(message.complaintId);
-    // A retry under the same key gets the first answer before anything is read from the other contexts;
-    // the fingerprint leaves out the looked-up facts, so it is the same with or without them.
-    const request = message.toCommand({ intake: null });
-    const fingerprint = complaintRequestFingerprint(request);
+    // A retry under the same key gets the first answer before anything is read from the other contexts or
+    // sealed; the fingerprint leaves out the looked-up facts and the sealed identity, so it is the same with
+    // or without them, and holds the complainant only as a keyed digest.
+    const request = message.toCommand({ intake: null, sealedIdentity: null });
+    const fingerprint = complaintRequestFingerprint(request, (v) => this.personalData.digest(v));
     const earlier = await this.runtime.earlierResult(streamId, request, fingerprint);
     if (earlier) return earlier;
     const intake = message.lookup ? await this.intakeFacts(message.lookup) : null;
-    const command = intake === null ? request : message.toCommand({ intake });
+    const sealedIdentity = request.type === 'ReceiveComplaint' ? await this.sealIdentity(request.data, request.metadata) : null;
+    const command = intake === null && sealedIdentity === null ? request : message.toCommand({ intake, sealedIdentity });
     const expected = message.expectedVersion;
     return this.runtime.handle(complaintDecider, streamId, command, {
       fingerprint,
       precondition: expected === undefined ? undefined : (state: ComplaintState) => assertVersion(state, message.complaintId, expected),
     });
+  }
+
+  /**
+   * The complainant's identity (all but `realName`), as the decider validates it, sealed with the key of the
+   * person: the subject is derived from the identity number, else the phone, else the e-mail, else (anonymous
+   * or name only) the complaint itself. An intake refused for its role or its fields seals nothing; one the
+   * decider refuses later (jurisdiction, an existing complaint) may leave the person a key that seals nothing.
+   */
+  private async sealIdentity(data: ReceiveComplaintData, metadata: CommandMetadata): Promise<SealedIdentity> {
+    assertRoleMayHandleComplaints(metadata.actor, 'ReceiveComplaint');
+    const { complainant, complaintId } = validateReceiveComplaint(data, commandDate(metadata.now));
+    const { realName: _realName, ...identity } = complainant;
+    const subjectId = this.personalData.subjectOf(identityKeyOf(identity) ?? recordIdentityKey(complaintId));
+    const sealed = await this.personalData.seal(subjectId, identity satisfies ComplainantIdentity, new Date(metadata.now));
+    return sealed as unknown as SealedIdentity;
   }
 
   /** The enterprise's registration and, when named, whether the declaration is one of that enterprise's. */
@@ -77,11 +113,12 @@ export class ComplaintCommandHandler implements ICommandHandler<ComplaintBusComm
 
 /**
  * What identifies a complaint request for idempotency: the command's data without the facts the
- * handler adds (the enterprise and declaration as read now), which may differ on a retry.
+ * handler adds (the enterprise and declaration as read now, the sealed identity), which may differ on a
+ * retry; the complainant as a keyed digest, so the stored request hash holds no personal data.
  */
-export const complaintRequestFingerprint = (command: ComplaintCommand): Record<string, unknown> => {
-  const { intake: _intake, ...request } = command.data as unknown as Record<string, unknown>;
-  return request;
+export const complaintRequestFingerprint = (command: ComplaintCommand, digest: (personalData: unknown) => string): Record<string, unknown> => {
+  const { intake: _intake, sealedIdentity: _sealed, ...request } = command.data as unknown as Record<string, unknown>;
+  return 'complainant' in request ? { ...request, complainant: { digest: digest(request.complainant) } } : request;
 };
 
 /** If-Match on a complaint: refuse a change based on a version that is no longer the current one. */

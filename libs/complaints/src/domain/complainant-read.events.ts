@@ -26,14 +26,14 @@ export const COMPLAINANT_READS_STREAM_PREFIX = 'complainant-reads-';
 /** One stream per complaint: who was shown its complainant, when, and through which route. */
 export const complainantReadsStreamId = (complaintId: string): string => `${COMPLAINANT_READS_STREAM_PREFIX}${complaintId}`;
 
-/** The read to record when a view with the complainant unmasked is served (domain.md §6); none for a masked one. */
+/** The read to record when a view with the complainant unmasked is served (domain.md §6); none for a masked one, nor for an erased or unavailable identity (nothing of it is shown). */
 export const complainantIdentityRead = (
-  view: { complaintId: string; complainant: { masked: boolean } },
+  view: { complaintId: string; complainant: { masked: boolean; erased?: boolean; unavailable?: boolean } },
   reader: { id: string; role: Role; jurisdiction: string },
   route: string,
   readAt: string,
 ): ComplainantIdentityRead | null =>
-  view.complainant.masked
+  view.complainant.masked || view.complainant.erased === true || view.complainant.unavailable === true
     ? null
     : { type: 'ComplainantIdentityRead', data: { complaintId: view.complaintId, readerId: reader.id, readerRole: reader.role, readerJurisdiction: reader.jurisdiction, route, readAt } };
 

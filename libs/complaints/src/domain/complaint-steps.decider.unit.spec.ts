@@ -16,10 +16,14 @@ const system: Actor = { id: 'system:complaints.deadline-missed', role: 'system',
 const meta = (date: string, who: Actor = handler): CommandMetadata => ({ now: `${date}T02:00:00Z`, actor: who, correlationId: 'corr-2' });
 const spec = DeciderSpec.for(complaintDecider);
 
+/** What the handler seals; the decider only passes it on. */
+const SEALED = { v: 1, alg: 'aes-256-gcm', subjectId: 'pd-subject', keyId: 'key-1', iv: 'aXY=', tag: 'dGFn', ct: 'Y3Q=' };
+
 const receiveData = (over: Partial<ReceiveComplaintData> = {}): ReceiveComplaintData => ({
   complaintId: ID,
   kind: 'complaint',
   channel: 'web',
+  sealedIdentity: SEALED,
   uscc: USCC,
   product: { name: '空气净化器', model: 'KJ500F-A1' },
   facts: '洁净空气量与声明不符',
@@ -41,7 +45,7 @@ const receivedData = (over: Partial<ComplaintReceivedData> = {}): ComplaintRecei
   declarationId: null,
   product: { name: '空气净化器', model: 'KJ500F-A1' },
   facts: '洁净空气量与声明不符',
-  complainant: { name: '李四', phone: '13812345678', realName: true },
+  complainant: { realName: true, personalData: SEALED },
   harmKnownOn: null,
   jurisdiction: '440305',
   receivedOn: '2026-09-30',
@@ -50,7 +54,7 @@ const receivedData = (over: Partial<ComplaintReceivedData> = {}): ComplaintRecei
   enterpriseName: null,
   ...over,
 });
-const received = (over: Partial<ComplaintReceivedData> = {}): ComplaintEvent => ({ type: 'ComplaintReceived', data: receivedData(over) });
+const received = (over: Partial<ComplaintReceivedData> = {}): ComplaintEvent => ({ type: 'ComplaintReceived', data: receivedData(over), metadata: { schemaVersion: 2 } });
 const step = <T extends ComplaintCommand['type']>(type: T, data: Record<string, unknown>, date: string, who: Actor = handler): ComplaintCommand =>
   ({ type, data: { complaintId: ID, ...data }, metadata: meta(date, who) }) as ComplaintCommand;
 

@@ -35,6 +35,39 @@ export interface Complainant {
   realName: boolean;
 }
 
+/** Who the complainant is, apart from whether the name is real: what is sealed with the person's own key. */
+export type ComplainantIdentity = Omit<Complainant, 'realName'>;
+
+/**
+ * The complainant's identity sealed by the command handler with the person's own key (AES-256-GCM, the key
+ * held apart from the log); opaque to the domain, which only passes it on into the event.
+ */
+export interface SealedIdentity {
+  subjectId: string;
+  keyId: string;
+  [field: string]: unknown;
+}
+
+/** What a reader gets in place of a sealed identity it cannot open: the key was erased, or this store does not hold it. */
+export interface WithheldIdentity {
+  erased?: true;
+  unavailable?: true;
+  subjectId: string;
+  keyId: string;
+}
+
+/**
+ * The complainant as `ComplaintReceived` v2 records it: the identity sealed (or, once read, opened or withheld);
+ * whether the name is real stays readable, the reporter's notice depends on it (art. 31).
+ */
+export interface ProtectedComplainant {
+  realName: boolean;
+  personalData: SealedIdentity | WithheldIdentity | ComplainantIdentity;
+}
+
+/** The complainant as the log holds it: in clear in v1 events (recorded before sealing), protected from v2 on. */
+export type RecordedComplainant = Complainant | ProtectedComplainant;
+
 /** What the handler read from the other contexts' streams at intake; absent when the decider is called directly. */
 export interface IntakeFacts {
   /** The USCC has a stream in the enterprises context (registered, or registered then deregistered). */
@@ -61,6 +94,8 @@ export interface ReceiveComplaintData {
   jurisdiction: string;
   /** Added by the command handler from the enterprises and declarations streams. */
   intake?: IntakeFacts;
+  /** Added by the command handler: `complainant` without `realName`, sealed with the person's key; it alone is recorded. */
+  sealedIdentity?: SealedIdentity;
 }
 
 export interface ComplaintRef {

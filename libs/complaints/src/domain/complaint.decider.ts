@@ -1,9 +1,9 @@
-import { DomainError, addDays } from '@regledger/shared';
+import { DomainError, ValidationError, addDays } from '@regledger/shared';
 import type { Decider, WorkingDayPause } from '@regledger/shared';
 import { assertComplaintJurisdiction, assertMayRecordDeadlineMissed, assertRoleMayHandleComplaints } from './complaint-access.policy.js';
 import { COMPLAINT_CLOSE_OUTCOMES, MEDIATION_OUTCOMES } from './complaint.commands.js';
-import type { ComplainedProduct, ComplaintCloseOutcome, ComplaintCommand, ComplaintDeadlineKind, ComplaintKind, MediationOutcome } from './complaint.commands.js';
-import type { ComplaintEvent } from './complaint.events.js';
+import type { ComplainedProduct, ComplaintCloseOutcome, ComplaintCommand, ComplaintDeadlineKind, ComplaintKind, MediationOutcome, ReceiveComplaintData, SealedIdentity } from './complaint.commands.js';
+import { COMPLAINT_RECEIVED_SCHEMA_VERSION, type ComplaintEvent } from './complaint.events.js';
 import {
   COMPLAINT_ERROR_CODES,
   DEADLINE_FIELD_SPEC,
@@ -158,6 +158,21 @@ const admit = (command: Extract<ComplaintCommand, { type: StepType }>, state: Co
   return { id, today, on, f };
 };
 
+/**
+ * The complainant's identity is confidential (domain.md §6) and erasable (PIPL art. 47): only its sealed form,
+ * added by the handler, is ever recorded; an intake without it records nothing.
+ */
+const sealedIdentityOf = (data: ReceiveComplaintData): SealedIdentity => {
+  const sealed = data.sealedIdentity;
+  if (sealed === undefined || sealed === null || typeof sealed !== 'object' || typeof sealed.subjectId !== 'string' || typeof sealed.keyId !== 'string') {
+    throw new ValidationError(
+      [{ field: 'complainant', rule: 'sealed', message: "must be sealed with the person's key before it is recorded" }],
+      COMPLAINT_ERROR_CODES.IDENTITY_NOT_SEALED,
+    );
+  }
+  return sealed;
+};
+
 const decideReceive = (command: Extract<ComplaintCommand, { type: 'ReceiveComplaint' }>, state: ComplaintState): ComplaintEvent[] => {
   assertRoleMayHandleComplaints(command.metadata.actor, command.type);
   const today = commandDate(command.metadata.now);
@@ -175,7 +190,7 @@ const decideReceive = (command: Extract<ComplaintCommand, { type: 'ReceiveCompla
       declarationId: d.declarationId ?? null,
       product: d.product ?? null,
       facts: d.facts,
-      complainant: d.complainant,
+      complainant: { realName: d.complainant.realName, personalData: sealedIdentityOf(command.data) },
       harmKnownOn: d.harmKnownOn ?? null,
       jurisdiction: d.jurisdiction,
       receivedOn: d.receivedOn,
@@ -183,6 +198,7 @@ const decideReceive = (command: Extract<ComplaintCommand, { type: 'ReceiveCompla
       enterpriseRegistered: d.intake?.enterpriseRegistered ?? null,
       enterpriseName: d.intake?.enterpriseName ?? null,
     },
+    metadata: { schemaVersion: COMPLAINT_RECEIVED_SCHEMA_VERSION },
   };
   if (!isBeyondLimitationPeriod(d.kind, d.harmKnownOn ?? null, d.receivedOn)) return [received];
   return [received, { type: 'ComplaintRejected', data: { complaintId: d.complaintId, reason: LIMITATION_PERIOD_REASON, rejectedOn: d.receivedOn } }];

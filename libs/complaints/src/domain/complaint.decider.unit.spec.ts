@@ -20,10 +20,14 @@ const otherCityHandler = actor('complaint_handler', '440100');
 const at = (date: string): string => `${date}T02:00:00Z`;
 const meta = (date: string, who: Actor = handler): CommandMetadata => ({ now: at(date), actor: who, correlationId: 'corr-1' });
 
+/** What the handler seals; the decider only passes it on. */
+const SEALED = { v: 1, alg: 'aes-256-gcm', subjectId: 'pd-subject', keyId: 'key-1', iv: 'aXY=', tag: 'dGFn', ct: 'Y3Q=' };
+
 const receiveData = (over: Partial<ReceiveComplaintData> = {}): ReceiveComplaintData => ({
   complaintId: ID,
   kind: 'complaint',
   channel: '12315_hotline',
+  sealedIdentity: SEALED,
   uscc: '914403001922038216',
   product: { name: '空气净化器', model: 'KJ500F-A1' },
   facts: '洁净空气量与声明不符',
@@ -52,7 +56,7 @@ const received = (over: Partial<ReceiveComplaintData> = {}, acceptanceDue = '202
       declarationId: null,
       product: d.product ?? null,
       facts: d.facts,
-      complainant: d.complainant,
+      complainant: { realName: d.complainant.realName, personalData: SEALED },
       harmKnownOn: d.harmKnownOn ?? null,
       jurisdiction: d.jurisdiction,
       receivedOn: d.receivedOn,
@@ -60,6 +64,7 @@ const received = (over: Partial<ReceiveComplaintData> = {}, acceptanceDue = '202
       enterpriseRegistered: null,
       enterpriseName: null,
     },
+    metadata: { schemaVersion: 2 },
   };
 };
 const report = received({ kind: 'report', receivedOn: '2026-09-21', harmKnownOn: undefined }, '2026-09-30');

@@ -1,5 +1,8 @@
 import type { DomainEvent } from '@regledger/shared';
-import type { ComplaintChannel, ComplaintCloseOutcome, ComplaintDeadlineKind, ComplaintKind, Complainant, ComplainedProduct, MediationOutcome } from './complaint.commands.js';
+import type { ComplaintChannel, ComplaintCloseOutcome, ComplaintDeadlineKind, ComplaintKind, ComplainedProduct, MediationOutcome, RecordedComplainant } from './complaint.commands.js';
+
+/** Schema version of `ComplaintReceived` from which the complainant's identity is sealed (v1 recorded it in clear). */
+export const COMPLAINT_RECEIVED_SCHEMA_VERSION = 2;
 
 /** A complaint or report was received; acceptance is due 7 working days after receipt (art. 14). */
 export interface ComplaintReceivedData {
@@ -10,7 +13,8 @@ export interface ComplaintReceivedData {
   declarationId: string | null;
   product: ComplainedProduct | null;
   facts: string;
-  complainant: Complainant;
+  /** v2: `{ realName, personalData }`, the identity sealed with the person's key; v1: in clear. */
+  complainant: RecordedComplainant;
   /** YYYY-MM-DD the consumer knew of the harm, when given. */
   harmKnownOn: string | null;
   /** GB/T 2260 division code of the handling authority. */

@@ -5,3 +5,5 @@ export * from './complaint-access.policy.js';
 export * from './complainant-masking.rules.js';
 export * from './complaint.decider.js';
 export * from './complainant-read.events.js';
+export * from './personal-data-erasure.events.js';
+export * from './personal-data-erasure.decider.js';

@@ -4,7 +4,9 @@ import type { RecordedEvent } from '@regledger/event-store';
 import type { Projection, TableNames } from '@regledger/read-models';
 import {
   COMPLAINT_EVENT_TYPES,
+  PERSONAL_DATA_EVENT_TYPES,
   openDeadlines,
+  type PersonalDataErased,
   type ComplaintDeadlineFacts,
   type ComplaintEvent,
   type ComplaintEventType,
@@ -52,12 +54,17 @@ export const DEADLINE_COLUMNS = `kind, status, to_char(acceptance_due_on, 'YYYY-
  *   whether a deadline is overdue is decided at query time from today's China date;
  * - `complaint_timeline`: every step with its date, who recorded it and when.
  * Rows remember the stream revision they reflect; replays change nothing.
+ *
+ * The complainant is stored as recorded: from `ComplaintReceived` v2 on, its identity sealed (ciphertext only;
+ * readers open it with the person's key at query time). `PersonalDataErased` replaces the sealed identity of
+ * every row sealed with an erased key by an erased marker, so the read model keeps no trace of it, and a
+ * rebuild from the log gives the same rows.
  */
 export const complaintsProjection: Projection = {
   name: 'complaints',
-  version: 2,
+  version: 3,
   tables: ['complaints', 'complaint_timeline'],
-  handles: [...COMPLAINT_EVENT_TYPES],
+  handles: [...COMPLAINT_EVENT_TYPES, ...PERSONAL_DATA_EVENT_TYPES],
 
   async createTables(db: AnyDb, t: TableNames) {
     await sql`
@@ -127,7 +134,10 @@ export const complaintsProjection: Projection = {
   },
 
   async apply(trx: AnyDb, events: readonly RecordedEvent[], t: TableNames) {
-    for (const e of events) await applyComplaintEvent(trx, e as RecordedEvent & ComplaintEvent, t);
+    for (const e of events) {
+      if (e.type === 'PersonalDataErased') await applyErasure(trx, (e as RecordedEvent & PersonalDataErased).data, t);
+      else await applyComplaintEvent(trx, e as RecordedEvent & ComplaintEvent, t);
+    }
   },
 };
 
@@ -266,6 +276,15 @@ function rowChange(e: ComplaintEvent, t: TableNames, id: string, rev: string, at
     default:
       return null;
   }
+}
+
+/** Drops the sealed identities of every complaint sealed with one of the erased keys: only the erased marker stays. */
+async function applyErasure(trx: AnyDb, d: PersonalDataErased['data'], t: TableNames): Promise<void> {
+  if (!d.keyIds.length) return;
+  await sql`update ${sql.table(t.complaints)}
+    set complainant = jsonb_build_object('realName', complainant->'realName', 'personalData',
+      jsonb_build_object('erased', true, 'subjectId', complainant->'personalData'->>'subjectId', 'keyId', complainant->'personalData'->>'keyId'))
+    where complainant->'personalData' is not null and complainant->'personalData'->>'keyId' in (${sql.join(d.keyIds)})`.execute(trx);
 }
 
 /** Stores the earliest open deadline of the row, by the domain's rule, for ordering and grouping. */

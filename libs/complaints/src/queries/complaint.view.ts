@@ -1,13 +1,15 @@
 import { sql, type RawBuilder } from 'kysely';
 import { ForbiddenError, jurisdictionPrefix, type Actor } from '@regledger/shared';
+import type { PersonalDataVault } from '@regledger/personal-data';
 import {
   COMPLAINT_ERROR_CODES,
   COMPLAINT_READER_ROLES,
   complainantFor,
+  complainantOfRecord,
   deadlinesOn,
   mayReadComplainant,
-  type Complainant,
   type ComplainantView,
+  type RecordedComplainant,
   type ComplainedProduct,
   type DeadlineOnDate,
 } from '../domain/index.js';
@@ -22,7 +24,8 @@ export interface ComplaintRow extends DeadlineColumns {
   declaration_id: string | null;
   product: ComplainedProduct | null;
   facts: string;
-  complainant: Complainant;
+  /** As recorded: the identity sealed (v2, or its erased marker) or in clear (v1); opened by `revealComplainants`. */
+  complainant: RecordedComplainant;
   harm_known_on: string | null;
   jurisdiction: string;
   received_on: string;
@@ -144,7 +147,7 @@ export const toComplaintView = (r: ComplaintRow, actor: Actor, today: string): C
     declarationId: r.declaration_id,
     product: r.product,
     facts: r.facts,
-    complainant: complainantFor(r.complainant, mayReadComplainant(actor, r.jurisdiction)),
+    complainant: complainantFor(complainantOfRecord(r.complainant), mayReadComplainant(actor, r.jurisdiction)),
     harmKnownOn: r.harm_known_on,
     jurisdiction: r.jurisdiction,
     receivedOn: r.received_on,
@@ -170,6 +173,19 @@ export const toComplaintView = (r: ComplaintRow, actor: Actor, today: string): C
     updatedAt: iso(r.updated_at),
   };
 };
+
+/**
+ * The rows with each sealed complainant identity opened with the person's key (one key query for all), or
+ * marked erased or unavailable; the identity is masked afterwards, per reader, by `toComplaintView`.
+ */
+export const revealComplainants = async <R extends { complainant: RecordedComplainant }>(rows: readonly R[], vault: PersonalDataVault): Promise<R[]> => {
+  const opened = await vault.reveal(rows.map((r) => r.complainant));
+  return rows.map((r, i) => (opened[i] === r.complainant ? r : { ...r, complainant: opened[i] }));
+};
+
+/** The views of rows as a reader sees them on a date, complainants opened then masked where the reader may not see them. */
+export const toComplaintViews = async (rows: readonly ComplaintRow[], actor: Actor, today: string, vault: PersonalDataVault): Promise<ComplaintView[]> =>
+  (await revealComplainants(rows, vault)).map((r) => toComplaintView(r, actor, today));
 
 /**
  * The rows a reader may see (domain.md §1, design choice): admin all; an enterprise the complaints

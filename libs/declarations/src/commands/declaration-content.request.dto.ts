@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsDefined,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -115,6 +116,7 @@ export class DeclarationContentRequestDto {
   @ApiProperty({ type: StandardRequestDto })
   @IsDefined()
   @ValidateNested()
+  @IsObject()
   @Type(() => StandardRequestDto)
   standard!: StandardRequestDto;
 
@@ -143,6 +145,7 @@ export class DeclarationContentRequestDto {
   @ApiPropertyOptional({ type: BelowRecommendedRequestDto })
   @IsOptional()
   @ValidateNested()
+  @IsObject()
   @Type(() => BelowRecommendedRequestDto)
   belowRecommended?: BelowRecommendedRequestDto;
 }

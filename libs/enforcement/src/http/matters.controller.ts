@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import type { CommandResult } from '@regledger/event-store';
-import type { CommandMetadata } from '@regledger/shared';
+import { type CommandMetadata } from '@regledger/shared';
 import { Roles, commandMetadata, etag, expectedRevisionFrom, type EngineRequest } from '@regledger/http';
 import { ENFORCEMENT_ACTOR_ROLES, ENFORCEMENT_PERIODS, ENFORCEMENT_READER_ROLES, matterNotFound, matterStreamIdOf, type MatterCommand } from '../domain/index.js';
 import { matterStep, recordNonCompliance } from '../commands/matter-command.handler.js';

@@ -9,6 +9,7 @@ import { RegisterInspectorRequestDto } from '../commands/register-inspector/regi
 import { UpdateInspectorQualificationsRequestDto } from '../commands/update-inspector-qualifications/update-inspector-qualifications.request.dto.js';
 import { DeclareInspectorConflictRequestDto } from '../commands/declare-inspector-conflict/declare-inspector-conflict.request.dto.js';
 import { DeactivateInspectorRequestDto } from '../commands/deactivate-inspector/deactivate-inspector.request.dto.js';
+import { InspectionReasonRequestDto } from '../commands/inspection-reason.request.dto.js';
 import { FindInspectorsQuery, type InspectorPage } from '../queries/find-inspectors/find-inspectors.query.js';
 import { FindInspectorsRequestDto } from '../queries/find-inspectors/find-inspectors.request.dto.js';
 import { GetInspectorQuery } from '../queries/get-inspector/get-inspector.query.js';
@@ -96,9 +97,15 @@ export class InspectorsController {
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOperation({ summary: 'Withdraw a declared conflict of interest' })
-  async withdrawConflict(@Param('id') id: string, @Param('uscc') uscc: string, @Req() req: EngineRequest, @Res({ passthrough: true }) res: Response): Promise<Record<string, unknown>> {
+  async withdrawConflict(
+    @Param('id') id: string,
+    @Param('uscc') uscc: string,
+    @Body() body: InspectionReasonRequestDto,
+    @Req() req: EngineRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Record<string, unknown>> {
     const result = await this.commands.execute(
-      new InspectorBusCommand({ type: 'WithdrawInspectorConflict', data: { inspectorId: id, uscc }, metadata: commandMetadata(req) }, expectedRevisionFrom(req)),
+      new InspectorBusCommand({ type: 'WithdrawInspectorConflict', data: { inspectorId: id, uscc }, metadata: commandMetadata(req, body?.reason) }, expectedRevisionFrom(req)),
     );
     return commandResponse(res, result, { inspectorId: id });
   }
@@ -124,8 +131,10 @@ export class InspectorsController {
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOperation({ summary: 'Put a deactivated inspector back in the pool' })
-  async reactivate(@Param('id') id: string, @Req() req: EngineRequest, @Res({ passthrough: true }) res: Response): Promise<Record<string, unknown>> {
-    const result = await this.commands.execute(new InspectorBusCommand({ type: 'ReactivateInspector', data: { inspectorId: id }, metadata: commandMetadata(req) }, expectedRevisionFrom(req)));
+  async reactivate(@Param('id') id: string, @Body() body: InspectionReasonRequestDto, @Req() req: EngineRequest, @Res({ passthrough: true }) res: Response): Promise<Record<string, unknown>> {
+    const result = await this.commands.execute(
+      new InspectorBusCommand({ type: 'ReactivateInspector', data: { inspectorId: id }, metadata: commandMetadata(req, body?.reason) }, expectedRevisionFrom(req)),
+    );
     return commandResponse(res, result, { inspectorId: id });
   }
 }

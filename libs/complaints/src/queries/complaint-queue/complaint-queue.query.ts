@@ -4,7 +4,8 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '@regledger/shared';
 import type { AnyDb } from '@regledger/database';
 import { READ_DB } from '@regledger/engine';
-import { COMPLAINT_COLUMNS, overdueOn, readableBy, toComplaintView, type ComplaintRow } from '../complaint.view.js';
+import { PersonalDataVault } from '@regledger/personal-data';
+import { COMPLAINT_COLUMNS, overdueOn, readableBy, toComplaintViews, type ComplaintRow } from '../complaint.view.js';
 import type { ComplaintListPage } from '../find-complaints/find-complaints.query.js';
 
 export class ComplaintQueueQuery extends Query<ComplaintListPage> {
@@ -23,7 +24,10 @@ export class ComplaintQueueQuery extends Query<ComplaintListPage> {
  */
 @QueryHandler(ComplaintQueueQuery)
 export class ComplaintQueueHandler implements IQueryHandler<ComplaintQueueQuery, ComplaintListPage> {
-  constructor(@Inject(READ_DB) private readonly db: AnyDb) {}
+  constructor(
+    @Inject(READ_DB) private readonly db: AnyDb,
+    @Inject(PersonalDataVault) private readonly personalData: PersonalDataVault,
+  ) {}
 
   async execute({ actor, today, page }: ComplaintQueueQuery): Promise<ComplaintListPage> {
     const where: RawBuilder<unknown>[] = [sql`status in ('received', 'accepted')`, readableBy(actor)];
@@ -34,6 +38,6 @@ export class ComplaintQueueHandler implements IQueryHandler<ComplaintQueueQuery,
         order by ${overdueOn(today)} desc, next_due_on asc nulls last, received_on, complaint_id limit ${page.limit} offset ${page.offset}`.execute(this.db),
       sql<{ n: string }>`select count(*)::text as n from complaints where ${condition}`.execute(this.db),
     ]);
-    return { items: rows.rows.map((r) => toComplaintView(r, actor, today)), total: Number(count.rows[0].n), limit: page.limit, offset: page.offset, today };
+    return { items: await toComplaintViews(rows.rows, actor, today, this.personalData), total: Number(count.rows[0].n), limit: page.limit, offset: page.offset, today };
   }
 }

@@ -5,7 +5,8 @@ import type { Actor } from '@regledger/shared';
 import { normaliseUscc } from '@regledger/enterprises/contracts';
 import type { AnyDb } from '@regledger/database';
 import { READ_DB } from '@regledger/engine';
-import { COMPLAINT_COLUMNS, overdueOn, readableBy, toComplaintView, type ComplaintRow, type ComplaintView } from '../complaint.view.js';
+import { PersonalDataVault } from '@regledger/personal-data';
+import { COMPLAINT_COLUMNS, overdueOn, readableBy, toComplaintViews, type ComplaintRow, type ComplaintView } from '../complaint.view.js';
 
 export interface FindComplaintsCriteria {
   status?: string;
@@ -39,7 +40,10 @@ export class FindComplaintsQuery extends Query<ComplaintListPage> {
 /** Complaints the reader may see, newest receipt first, with filters. */
 @QueryHandler(FindComplaintsQuery)
 export class FindComplaintsHandler implements IQueryHandler<FindComplaintsQuery, ComplaintListPage> {
-  constructor(@Inject(READ_DB) private readonly db: AnyDb) {}
+  constructor(
+    @Inject(READ_DB) private readonly db: AnyDb,
+    @Inject(PersonalDataVault) private readonly personalData: PersonalDataVault,
+  ) {}
 
   async execute({ criteria: c, actor, today }: FindComplaintsQuery): Promise<ComplaintListPage> {
     const where: RawBuilder<unknown>[] = [readableBy(actor)];
@@ -54,6 +58,6 @@ export class FindComplaintsHandler implements IQueryHandler<FindComplaintsQuery,
         order by received_on desc, received_at desc, complaint_id limit ${c.limit} offset ${c.offset}`.execute(this.db),
       sql<{ n: string }>`select count(*)::text as n from complaints where ${condition}`.execute(this.db),
     ]);
-    return { items: rows.rows.map((r) => toComplaintView(r, actor, today)), total: Number(count.rows[0].n), limit: c.limit, offset: c.offset, today };
+    return { items: await toComplaintViews(rows.rows, actor, today, this.personalData), total: Number(count.rows[0].n), limit: c.limit, offset: c.offset, today };
   }
 }

@@ -4,8 +4,9 @@ import { sql } from 'kysely';
 import { NotFoundError, type Actor } from '@regledger/shared';
 import type { AnyDb } from '@regledger/database';
 import { READ_DB } from '@regledger/engine';
+import { PersonalDataVault } from '@regledger/personal-data';
 import { COMPLAINT_ERROR_CODES, assertMayReadComplaint } from '../../domain/index.js';
-import { COMPLAINT_COLUMNS, toComplaintView, type ComplaintRow, type ComplaintView } from '../complaint.view.js';
+import { COMPLAINT_COLUMNS, toComplaintViews, type ComplaintRow, type ComplaintView } from '../complaint.view.js';
 
 export interface ComplaintStepView {
   revision: number;
@@ -33,7 +34,10 @@ export class GetComplaintQuery extends Query<ComplaintPage> {
 /** One complaint with its timeline; 404 when unknown, 403 when the reader may not see it. */
 @QueryHandler(GetComplaintQuery)
 export class GetComplaintHandler implements IQueryHandler<GetComplaintQuery, ComplaintPage> {
-  constructor(@Inject(READ_DB) private readonly db: AnyDb) {}
+  constructor(
+    @Inject(READ_DB) private readonly db: AnyDb,
+    @Inject(PersonalDataVault) private readonly personalData: PersonalDataVault,
+  ) {}
 
   async execute({ complaintId, actor, today }: GetComplaintQuery): Promise<ComplaintPage> {
     const r = await sql<ComplaintRow>`select ${sql.raw(COMPLAINT_COLUMNS)} from complaints where complaint_id = ${complaintId}`.execute(this.db);
@@ -44,7 +48,7 @@ export class GetComplaintHandler implements IQueryHandler<GetComplaintQuery, Com
       select stream_revision::text as stream_revision, event_type, to_char(step_on, 'YYYY-MM-DD') as step_on, recorded_at, actor_id, actor_role, event_id
       from complaint_timeline where complaint_id = ${complaintId} order by stream_revision`.execute(this.db);
     return {
-      ...toComplaintView(row, actor, today),
+      ...(await toComplaintViews([row], actor, today, this.personalData))[0],
       timeline: steps.rows.map((s) => ({
         revision: Number(s.stream_revision),
         type: s.event_type,

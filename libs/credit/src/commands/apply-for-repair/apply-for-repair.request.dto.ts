@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsString, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsObject, IsString, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { CreditStepRequestDto } from '../credit-step.request.dto.js';
 
 export class RepairTargetDto {
@@ -25,7 +25,9 @@ export class RepairTargetDto {
 
 export class ApplyForRepairRequestDto extends CreditStepRequestDto {
   @ApiProperty({ type: RepairTargetDto })
+  @IsDefined()
   @ValidateNested()
+  @IsObject()
   @Type(() => RepairTargetDto)
   target!: RepairTargetDto;
 

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { CreditStepRequestDto } from '../credit-step.request.dto.js';
 
 export class ListSeriousViolationRequestDto extends CreditStepRequestDto {
@@ -7,5 +7,6 @@ export class ListSeriousViolationRequestDto extends CreditStepRequestDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @Matches(/\S/, { message: 'caseId must not be blank' })
   caseId!: string;
 }

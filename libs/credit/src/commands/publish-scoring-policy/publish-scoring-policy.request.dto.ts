@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { CALENDAR_DATE_PATTERN } from '@regledger/http';
 
 /** Whole numbers; their range (±CREDIT_SCORING_POINTS_LIMIT) and order are checked by the domain (field `thresholds.<class>`). */
@@ -35,7 +35,9 @@ export class PublishScoringPolicyRequestDto {
   validityMonths!: Record<string, number | null>;
 
   @ApiProperty({ type: ScoreThresholdsDto })
+  @IsDefined()
   @ValidateNested()
+  @IsObject()
   @Type(() => ScoreThresholdsDto)
   thresholds!: ScoreThresholdsDto;
 

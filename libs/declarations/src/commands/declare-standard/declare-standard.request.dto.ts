@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsString, Length, ValidateNested } from 'class-validator';
+import { IsDefined, IsObject, IsString, Length, ValidateNested } from 'class-validator';
 import { DeclarationContentRequestDto } from '../declaration-content.request.dto.js';
 
 export class DeclareStandardRequestDto {
@@ -12,6 +12,7 @@ export class DeclareStandardRequestDto {
   @ApiProperty({ type: DeclarationContentRequestDto })
   @IsDefined()
   @ValidateNested()
+  @IsObject()
   @Type(() => DeclarationContentRequestDto)
   content!: DeclarationContentRequestDto;
 }

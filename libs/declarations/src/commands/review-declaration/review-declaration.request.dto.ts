@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { DeclarationContentRequestDto } from '../declaration-content.request.dto.js';
 import { CALENDAR_DATE_PATTERN } from '@regledger/http';
 
@@ -15,6 +15,7 @@ export class ReviewDeclarationRequestDto {
   @ValidateIf((o: ReviewDeclarationRequestDto) => o.outcome === 'revise')
   @IsDefined()
   @ValidateNested()
+  @IsObject()
   @Type(() => DeclarationContentRequestDto)
   content?: DeclarationContentRequestDto;
 

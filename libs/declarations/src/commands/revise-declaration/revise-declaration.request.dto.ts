@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { DeclarationContentRequestDto } from '../declaration-content.request.dto.js';
 import { CALENDAR_DATE_PATTERN } from '@regledger/http';
 
@@ -8,6 +8,7 @@ export class ReviseDeclarationRequestDto {
   @ApiProperty({ type: DeclarationContentRequestDto })
   @IsDefined()
   @ValidateNested()
+  @IsObject()
   @Type(() => DeclarationContentRequestDto)
   content!: DeclarationContentRequestDto;
 

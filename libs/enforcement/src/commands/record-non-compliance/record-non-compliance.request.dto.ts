@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { CALENDAR_DATE_PATTERN } from '@regledger/http';
 
 export class MatterProductRequestDto {
@@ -24,6 +24,7 @@ export class MatterSubjectRequestDto {
   @ValidateIf((o: MatterSubjectRequestDto) => o.kind === 'product')
   @IsDefined({ message: 'product is required for a product subject' })
   @ValidateNested()
+  @IsObject()
   @Type(() => MatterProductRequestDto)
   product?: MatterProductRequestDto;
 }
@@ -42,6 +43,7 @@ export class RecordNonComplianceRequestDto {
   @ApiProperty({ type: MatterSubjectRequestDto })
   @IsDefined()
   @ValidateNested()
+  @IsObject()
   @Type(() => MatterSubjectRequestDto)
   subject!: MatterSubjectRequestDto;
 

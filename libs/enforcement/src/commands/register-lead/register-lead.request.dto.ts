@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { CALENDAR_DATE_PATTERN } from '@regledger/http';
 import { LEAD_SOURCE_KINDS, type LeadSourceKind } from '../../domain/index.js';
 
@@ -45,6 +45,7 @@ export class RegisterLeadRequestDto {
   @ApiProperty({ type: LeadSourceRequestDto })
   @IsDefined()
   @ValidateNested()
+  @IsObject()
   @Type(() => LeadSourceRequestDto)
   source!: LeadSourceRequestDto;
 

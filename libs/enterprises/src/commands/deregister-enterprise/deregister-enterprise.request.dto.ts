@@ -12,5 +12,6 @@ export class DeregisterEnterpriseRequestDto {
   @IsString()
   @MinLength(1)
   @MaxLength(1000)
+  @Matches(/\S/, { message: 'reason must not be blank' })
   reason!: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsISO8601, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { InspectedProductRequestDto } from '../inspection-product.request.dto.js';
 import { CALENDAR_DATE_PATTERN } from '@regledger/http';
 import { INSPECTION_OUTCOMES } from '../../domain/draw/draw.types.js';
@@ -19,6 +19,7 @@ export class CompleteInspectionRequestDto {
   @ApiPropertyOptional({ type: InspectedProductRequestDto, description: 'The product sampled, for an inspection opened without one' })
   @IsOptional()
   @ValidateNested()
+  @IsObject()
   @Type(() => InspectedProductRequestDto)
   product?: InspectedProductRequestDto;
 

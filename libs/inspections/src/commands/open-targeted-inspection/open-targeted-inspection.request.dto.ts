@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { InspectedProductRequestDto } from '../inspection-product.request.dto.js';
 
 export class OpenTargetedInspectionRequestDto {
@@ -22,6 +22,7 @@ export class OpenTargetedInspectionRequestDto {
   @ApiPropertyOptional({ type: InspectedProductRequestDto, nullable: true, description: 'The product to inspect, when known' })
   @IsOptional()
   @ValidateNested()
+  @IsObject()
   @Type(() => InspectedProductRequestDto)
   product?: InspectedProductRequestDto | null;
 
