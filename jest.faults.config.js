@@ -5,6 +5,7 @@ export default {
   ...base,
   testMatch: ['<rootDir>/test/faults/**/*.faults.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  globalSetup: '<rootDir>/test/faults/support/global-setup.ts',
   // A guard against hangs: a soak run lasts minutes by design.
   testTimeout: 900_000,
   maxWorkers: 1,

@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely-pglite-dialect';
+import { isConnectionError } from './connection-errors.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyDb = Kysely<any>;
@@ -45,6 +46,25 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     // An idle pooled connection ended by the server (restart, terminate) must not crash the process:
     // the pool drops it and the next query opens a new one.
     pool.on('error', () => undefined);
+    // Nor one that dies while checked out (the pool takes its own listener off while a query runs): the
+    // query fails with the connection error, the connection is no longer queryable and the pool discards
+    // it when it comes back.
+    pool.on('connect', (client) => {
+      client.on('error', () => undefined);
+      // A query that failed because its connection is going (the server ended the session, the socket was
+      // cut) ends the client, so that the pool discards it when it comes back instead of lending it again.
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      (client as { query: unknown }).query = (...args: unknown[]): unknown => {
+        const result = query(...args);
+        if (result instanceof Promise) {
+          return result.catch((e: unknown) => {
+            if (isConnectionError(e)) client.end().catch(() => undefined);
+            throw e;
+          });
+        }
+        return result;
+      };
+    });
     const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
     await sql`select 1`.execute(db);
     return { kind: 'postgres', db, connectionString: config.databaseUrl, close: () => db.destroy() };

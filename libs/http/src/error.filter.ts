@@ -2,6 +2,7 @@ import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '
 import type { Response } from 'express';
 import { DomainError, ValidationError, type DomainErrorKind } from '@regledger/shared';
 import type { JsonLogger } from '@regledger/engine';
+import { isConnectionError } from '@regledger/database';
 import type { EngineRequest } from './request-context.js';
 
 export const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
@@ -15,8 +16,8 @@ export const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   unavailable: 503,
 };
 
-/** Connection failures of PostgreSQL or of the network: the engine is down for a moment, not broken. */
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', '53300']);
+/** Seconds a client is asked to wait when the database cannot be reached. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 interface Mapped {
   status: number;
@@ -45,7 +46,7 @@ export function mapError(e: unknown): Mapped {
       code: e.code,
       message: e.message,
       details: e.details,
-      headers: status === 503 ? { 'Retry-After': '5' } : undefined,
+      headers: status === 503 ? { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) } : undefined,
     };
   }
   // Express's adapter wraps body-parser errors in an HttpException; their `type` is on the cause.
@@ -59,8 +60,10 @@ export function mapError(e: unknown): Mapped {
     const message = typeof body === 'string' ? body : ((body as { message?: string | string[] }).message ?? e.message);
     return { status, code: HTTP_CODES[status] ?? `HTTP.${status}`, message: Array.isArray(message) ? message.join('; ') : message };
   }
-  if (err?.code && UNAVAILABLE_CODES.has(err.code)) {
-    return { status: 503, code: 'SERVICE.UNAVAILABLE', message: 'the database is unavailable; retry shortly', headers: { 'Retry-After': '5' } };
+  // Connection failures of PostgreSQL or of the network (refused, cut under a query, shutting down, starting
+  // up): the engine is down for a moment, not broken.
+  if (isConnectionError(e)) {
+    return { status: 503, code: 'SERVICE.UNAVAILABLE', message: 'the database is unavailable; retry shortly', headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) } };
   }
   return { status: 500, code: 'INTERNAL', message: 'internal error; the log has the details under this correlation id' };
 }
@@ -75,7 +78,10 @@ export class ErrorFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<EngineRequest>();
     const mapped = mapError(exception);
-    if (mapped.status >= 500) {
+    if (mapped.status === 503) {
+      // The database out of reach: one line per refused request, without a stack (an outage would flood the log).
+      this.logger.warn('request refused: unavailable', { correlationId: req.correlationId, path: req.originalUrl, code: mapped.code, error: exception instanceof Error ? exception.message : String(exception) });
+    } else if (mapped.status >= 500) {
       this.logger.error('request failed', {
         correlationId: req.correlationId,
         path: req.originalUrl,

@@ -104,7 +104,7 @@ interface TimelineRow {
 export const timelineOf = async (db: AnyDb, entityId: string): Promise<StepView[]> => {
   const steps = await sql<TimelineRow>`
     select stream_revision::text as stream_revision, event_type, to_char(step_on, 'YYYY-MM-DD') as step_on, recorded_at, actor_id, actor_role, event_id
-    from enforcement_timeline where entity_id = ${entityId} order by stream_revision`.execute(db);
+    from enforcement_timeline where entity_id = ${entityId} order by enforcement_timeline.stream_revision`.execute(db);
   return steps.rows.map((s) => ({
     revision: Number(s.stream_revision),
     type: s.event_type,

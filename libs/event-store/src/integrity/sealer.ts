@@ -58,14 +58,14 @@ export const toBlock = (r: BlockRow): SealedBlock => ({
 export async function readBlocks(db: AnyDb, afterBlockNo = -1n, limit = 1000): Promise<SealedBlock[]> {
   const r = await sql<BlockRow>`
     select block_no::text, last_commit::text, last_prepare::text, last_global_position::text, event_count, events_root, prev_block_hash, block_hash
-    from es_blocks where block_no > ${afterBlockNo.toString()}::bigint order by block_no limit ${limit}`.execute(db);
+    from es_blocks where block_no > ${afterBlockNo.toString()}::bigint order by es_blocks.block_no limit ${limit}`.execute(db);
   return r.rows.map(toBlock);
 }
 
 export async function lastBlock(db: AnyDb): Promise<SealedBlock | null> {
   const r = await sql<BlockRow>`
     select block_no::text, last_commit::text, last_prepare::text, last_global_position::text, event_count, events_root, prev_block_hash, block_hash
-    from es_blocks order by block_no desc limit 1`.execute(db);
+    from es_blocks order by es_blocks.block_no desc limit 1`.execute(db);
   return r.rows.length ? toBlock(r.rows[0]) : null;
 }
 

@@ -55,11 +55,21 @@ export class PostgresLeaderLock implements LeaderLock {
   private async connection(): Promise<pg.Client> {
     if (this.client) return this.client;
     const client = new pg.Client({ connectionString: this.connectionString, application_name: 'regledger-leader-lock' });
-    client.on('error', () => {
+    // The server restarted or ended the session: its locks went with it. The next attempt opens a new
+    // connection and wins them again (or another worker does).
+    const lost = (): void => {
+      if (this.client !== client) return;
+      this.client = null;
       this.mine.clear();
-      if (this.client === client) this.client = null;
-    });
-    await client.connect();
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    try {
+      await client.connect();
+    } catch (e) {
+      await client.end().catch(() => undefined);
+      throw e;
+    }
     this.client = client;
     return client;
   }
@@ -69,9 +79,20 @@ export class PostgresLeaderLock implements LeaderLock {
     return this.serially(async () => {
       if (this.mine.has(name)) return true;
       const c = await this.connection();
-      const r = await c.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtext($1)) as ok', [this.namespace + name]);
-      if (r.rows[0].ok) this.mine.add(name);
-      return r.rows[0].ok;
+      let ok: boolean;
+      try {
+        ok = (await c.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtext($1)) as ok', [this.namespace + name])).rows[0].ok;
+      } catch (e) {
+        // A connection that failed under the query holds nothing any more: drop it with whatever it held.
+        if (this.client === c) {
+          this.client = null;
+          this.mine.clear();
+          await c.end().catch(() => undefined);
+        }
+        throw e;
+      }
+      if (ok && this.client === c) this.mine.add(name);
+      return ok && this.client === c;
     });
   }
   isHeld(name: string): boolean {

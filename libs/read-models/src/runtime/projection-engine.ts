@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { sql } from 'kysely';
 import type { AnyDb, Database } from '@regledger/database';
 import { START, comparePositions, sleep, type EventStore, type LogPosition } from '@regledger/event-store';
@@ -144,6 +145,8 @@ export class ProjectionEngine {
   async start(): Promise<void> {
     await this.prepare();
     this.abort = new AbortController();
+    // Every loop waits on this one signal: one listener per worker is expected, not a leak.
+    setMaxListeners(this.workers.size + 10, this.abort.signal);
     for (const p of this.projections) {
       const cp = await readCheckpoint(this.db, p.name);
       if (cp && cp.version !== p.version) {

@@ -46,7 +46,7 @@ export class GetComplaintHandler implements IQueryHandler<GetComplaintQuery, Com
     assertMayReadComplaint(actor, { complaintId, jurisdiction: row.jurisdiction, uscc: row.uscc });
     const steps = await sql<{ stream_revision: string; event_type: string; step_on: string | null; recorded_at: Date; actor_id: string; actor_role: string; event_id: string }>`
       select stream_revision::text as stream_revision, event_type, to_char(step_on, 'YYYY-MM-DD') as step_on, recorded_at, actor_id, actor_role, event_id
-      from complaint_timeline where complaint_id = ${complaintId} order by stream_revision`.execute(this.db);
+      from complaint_timeline where complaint_id = ${complaintId} order by complaint_timeline.stream_revision`.execute(this.db);
     return {
       ...(await toComplaintViews([row], actor, today, this.personalData))[0],
       timeline: steps.rows.map((s) => ({
