@@ -1,6 +1,6 @@
 import type { CommandBus, ICommand } from '@nestjs/cqrs';
 import type { RecordedEvent } from '@regledger/event-store';
-import { idempotencyKeyFor, systemMetadata, type Policy } from '@regledger/read-models';
+import { idempotencyKeyFor, sendReactions, systemMetadata, type Policy } from '@regledger/read-models';
 import { isInspectionCompleted } from '@regledger/inspections/contracts';
 import type { EntryKind, EntrySource, RecordCreditEntryData } from '../domain/index.js';
 import { recordCreditEntry } from '../commands/record-credit-entry/record-credit-entry.command.js';
@@ -142,7 +142,7 @@ const policyOf = (name: string, handles: string[], commandsFor: (e: RecordedEven
   name,
   handles,
   async react(event: RecordedEvent): Promise<void> {
-    for (const command of commandsFor(event, clock())) await commandBus.execute(command);
+    await sendReactions(commandBus, commandsFor(event, clock()));
   },
 });
 

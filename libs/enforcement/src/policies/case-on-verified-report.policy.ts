@@ -1,9 +1,8 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import type { RecordedEvent } from '@regledger/event-store';
-import { idempotencyKeyFor, systemMetadata, type Policy } from '@regledger/read-models';
+import { idempotencyKeyFor, sendReactions, systemMetadata, type Policy } from '@regledger/read-models';
 import { isComplaintEvent } from '@regledger/complaints/contracts';
 import { OpenCaseFromReportBusCommand } from '../commands/open-case-from-report/open-case-from-report.handler.js';
-import { sendReaction } from './policy-support.js';
 
 const POLICY = { name: 'enforcement.case-on-verified-report' } as const;
 
@@ -28,6 +27,6 @@ export const caseOnVerifiedReportPolicy = (commandBus: CommandBus, clock: () => 
   name: POLICY.name,
   handles: ['CaseDecisionRecorded'],
   async react(event: RecordedEvent): Promise<void> {
-    for (const command of caseOnVerifiedReportCommandsFor(event, clock())) await sendReaction(commandBus, command);
+    await sendReactions(commandBus, caseOnVerifiedReportCommandsFor(event, clock()));
   },
 });

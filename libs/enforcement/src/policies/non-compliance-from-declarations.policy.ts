@@ -1,11 +1,10 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import type { RecordedEvent } from '@regledger/event-store';
-import { idempotencyKeyFor, systemMetadata, type Policy } from '@regledger/read-models';
+import { idempotencyKeyFor, sendReactions, systemMetadata, type Policy } from '@regledger/read-models';
 import { isDeclarationMarkedLate, isRedeclarationOverdue } from '@regledger/declarations/contracts';
 import { chinaDate } from '@regledger/shared';
 import type { MatterBusCommand } from '../commands/matter-command.handler.js';
 import { recordNonCompliance } from '../commands/matter-command.handler.js';
-import { sendReaction } from './policy-support.js';
 
 const POLICY = { name: 'enforcement.non-compliance-from-declarations' } as const;
 
@@ -61,6 +60,6 @@ export const nonComplianceFromDeclarationsPolicy = (commandBus: CommandBus, cloc
     } catch {
       return;
     }
-    for (const command of commands) await sendReaction(commandBus, command);
+    await sendReactions(commandBus, commands);
   },
 });

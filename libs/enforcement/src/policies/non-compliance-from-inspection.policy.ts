@@ -1,11 +1,10 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import type { RecordedEvent } from '@regledger/event-store';
-import { idempotencyKeyFor, systemMetadata, type Policy } from '@regledger/read-models';
+import { idempotencyKeyFor, sendReactions, systemMetadata, type Policy } from '@regledger/read-models';
 import { isInspectionCompleted } from '@regledger/inspections/contracts';
 import type { FollowUpOutcome, MatterSubjectInput } from '../domain/index.js';
 import type { MatterBusCommand } from '../commands/matter-command.handler.js';
 import { matterStep, recordNonCompliance } from '../commands/matter-command.handler.js';
-import { sendReaction } from './policy-support.js';
 
 const POLICY = { name: 'enforcement.non-compliance-from-inspection' } as const;
 
@@ -64,6 +63,6 @@ export const nonComplianceFromInspectionPolicy = (commandBus: CommandBus, clock:
       // An event this context cannot make a valid non-compliance of (no valid USCC, no matter id of ours) records nothing.
       return;
     }
-    for (const command of commands) await sendReaction(commandBus, command);
+    await sendReactions(commandBus, commands);
   },
 });

@@ -1,10 +1,9 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import type { RecordedEvent } from '@regledger/event-store';
-import { idempotencyKeyFor, systemMetadata, type Policy } from '@regledger/read-models';
+import { idempotencyKeyFor, sendReactions, systemMetadata, type Policy } from '@regledger/read-models';
 import { isRepairGranted } from '@regledger/credit/contracts';
 import type { CaseBusCommand } from '../commands/case-command.handler.js';
 import { caseCommand } from '../commands/case-command.handler.js';
-import { sendReaction } from './policy-support.js';
 
 const POLICY = { name: 'enforcement.publication-ended-on-repair' } as const;
 
@@ -32,6 +31,6 @@ export const publicationEndedOnRepairPolicy = (commandBus: CommandBus, clock: ()
   name: POLICY.name,
   handles: ['RepairGranted'],
   async react(event: RecordedEvent): Promise<void> {
-    for (const command of publicationEndedOnRepairCommandsFor(event, clock())) await sendReaction(commandBus, command);
+    await sendReactions(commandBus, publicationEndedOnRepairCommandsFor(event, clock()));
   },
 });

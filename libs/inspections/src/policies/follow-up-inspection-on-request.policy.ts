@@ -1,6 +1,6 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import type { RecordedEvent } from '@regledger/event-store';
-import { idempotencyKeyFor, systemMetadata, type Policy } from '@regledger/read-models';
+import { idempotencyKeyFor, sendReactions, systemMetadata, type Policy } from '@regledger/read-models';
 import { isFollowUpInspectionRequested } from '@regledger/enforcement/contracts';
 import type { InspectionBusCommand } from '../commands/inspection-command.handler.js';
 import { openFollowUpInspection } from '../commands/open-follow-up-inspection/open-follow-up-inspection.command.js';
@@ -36,6 +36,6 @@ export const followUpInspectionOnRequestPolicy = (commandBus: CommandBus, clock:
   name: POLICY.name,
   handles: ['FollowUpInspectionRequested'],
   async react(event: RecordedEvent): Promise<void> {
-    for (const command of followUpInspectionCommandsFor(event, clock())) await commandBus.execute(command);
+    await sendReactions(commandBus, followUpInspectionCommandsFor(event, clock()));
   },
 });

@@ -1,6 +1,6 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import type { RecordedEvent } from '@regledger/event-store';
-import { idempotencyKeyFor, systemMetadata, type Policy } from '@regledger/read-models';
+import { idempotencyKeyFor, sendReactions, systemMetadata, type Policy } from '@regledger/read-models';
 import { isInspectionsDrawn } from '../contracts/planning.contracts.js';
 import type { InspectionBusCommand } from '../commands/inspection-command.handler.js';
 import { openDrawnInspection } from '../commands/open-drawn-inspection/open-drawn-inspection.command.js';
@@ -30,6 +30,6 @@ export const inspectionsFromDrawPolicy = (commandBus: CommandBus, clock: () => D
   name: POLICY.name,
   handles: ['InspectionsDrawn'],
   async react(event: RecordedEvent): Promise<void> {
-    for (const command of inspectionsFromDrawCommandsFor(event, clock())) await commandBus.execute(command);
+    await sendReactions(commandBus, inspectionsFromDrawCommandsFor(event, clock()));
   },
 });

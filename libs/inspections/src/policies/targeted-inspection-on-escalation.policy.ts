@@ -1,6 +1,6 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import type { RecordedEvent } from '@regledger/event-store';
-import { idempotencyKeyFor, systemMetadata, type Policy } from '@regledger/read-models';
+import { idempotencyKeyFor, sendReactions, systemMetadata, type Policy } from '@regledger/read-models';
 import { isComplaintEscalated } from '@regledger/complaints/contracts';
 import type { InspectionBusCommand } from '../commands/inspection-command.handler.js';
 import { openTargetedInspection } from '../commands/open-targeted-inspection/open-targeted-inspection.command.js';
@@ -39,6 +39,6 @@ export const targetedInspectionOnEscalationPolicy = (commandBus: CommandBus, clo
   name: POLICY.name,
   handles: ['ComplaintEscalated'],
   async react(event: RecordedEvent): Promise<void> {
-    for (const command of targetedInspectionOnEscalationCommandsFor(event, clock())) await commandBus.execute(command);
+    await sendReactions(commandBus, targetedInspectionOnEscalationCommandsFor(event, clock()));
   },
 });

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { toBigInt, toDate, type AnyDb, type Migration } from '@regledger/database';
 import { START, type LogPosition } from '@regledger/event-store';
+import { policyRefusalMigrations } from './policy-refusals.js';
 
 export const readModelRuntimeMigrations: Migration[] = [
   {
@@ -21,6 +22,7 @@ export const readModelRuntimeMigrations: Migration[] = [
         )`.execute(db);
     },
   },
+  ...policyRefusalMigrations,
 ];
 
 export interface Checkpoint {

@@ -3,9 +3,11 @@ import { sql } from 'kysely';
 import { v4 as uuidv4 } from 'uuid';
 import type { AnyDb, Database } from '@regledger/database';
 import { createTestDatabase } from '@regledger/database/testing';
-import { PostgresEventStore, eventStoreMigrations, type EventMetadata, type RecordedEvent } from '@regledger/event-store';
+import { PostgresEventStore, WrongExpectedVersionError, eventStoreMigrations, type EventMetadata, type RecordedEvent } from '@regledger/event-store';
+import { DomainError } from '@regledger/shared';
 import { advanceCheckpoint, readCheckpoint, readModelRuntimeMigrations } from './checkpoints.js';
 import { ProjectionEngine } from './projection-engine.js';
+import { listPolicyRefusals, sendReactions } from './policy-refusals.js';
 import type { Policy, Projection, TableNames } from './projection.js';
 
 const meta: EventMetadata = { actorId: 't', actorRole: 'admin', jurisdiction: '000000', correlationId: 'c', causationId: null, idempotencyKey: null, reason: null };
@@ -176,6 +178,48 @@ describe('ProjectionEngine', () => {
     await engine.rebuild('counter');
     await engine.waitFor();
     expect(reacted).toHaveLength(2);
+  });
+
+  it('given a reaction refused for good and one that meets a concurrent writer, then the first is recorded and passed, the second retried', async () => {
+    const sent: number[] = [];
+    let conflicts = 0;
+    const policy: Policy = {
+      name: 'picky',
+      handles: ['Counted'],
+      react: async (e) => {
+        const i = (e.data as { i: number }).i;
+        if (i === 0) throw new DomainError('TEST.NOT_APPLICABLE', 'rule', 'the fact no longer applies');
+        if (i === 1 && conflicts++ === 0) throw new WrongExpectedVersionError('count-x', 0n, 1n);
+        sent.push(i);
+      },
+    };
+    const engine = new ProjectionEngine(store, database, [], [policy], { pollIntervalMs: 10, errorBackoffMs: 10 });
+    engines.push(engine);
+    await engine.start();
+    await append(1, 3);
+    await engine.waitFor();
+    expect({ sent, conflicts }).toEqual({ sent: [1, 2], conflicts: 2 });
+    expect((await listPolicyRefusals(database.db)).map((r) => ({ policy: r.policy, code: r.code, type: r.eventType }))).toEqual([
+      { policy: 'picky', code: 'TEST.NOT_APPLICABLE', type: 'Counted' },
+    ]);
+    expect((await engine.status()).map((w) => ({ name: w.name, state: w.state, refusedReactions: w.refusedReactions }))).toEqual([
+      { name: 'picky', state: 'running', refusedReactions: 1 },
+    ]);
+  });
+
+  it('given commands of one reaction, when one is refused for good, then the others are still sent and the refusal is thrown after them', async () => {
+    const executed: string[] = [];
+    const bus = {
+      execute: async (c: string) => {
+        if (c === 'b') throw new DomainError('TEST.CLOSED', 'conflict', 'closed meanwhile');
+        executed.push(c);
+      },
+    };
+    await expect(sendReactions(bus, ['a', 'b', 'c'])).rejects.toMatchObject({ code: 'TEST.CLOSED' });
+    expect(executed).toEqual(['a', 'c']);
+    const failing = { execute: async (c: string) => (c === 'a' ? Promise.reject(new Error('connection lost')) : void executed.push(c)) };
+    await expect(sendReactions(failing, ['a', 'z'])).rejects.toThrow('connection lost');
+    expect(executed).toEqual(['a', 'c']);
   });
 
   it('refuses to resume against another log (a logical restore moves transaction ids)', async () => {

@@ -1,8 +1,9 @@
 import { setMaxListeners } from 'node:events';
 import { sql } from 'kysely';
 import type { AnyDb, Database } from '@regledger/database';
-import { START, comparePositions, sleep, type EventStore, type LogPosition } from '@regledger/event-store';
+import { START, comparePositions, sleep, type EventStore, type LogPosition, type RecordedEvent } from '@regledger/event-store';
 import { advanceCheckpoint, deleteCheckpoint, ensureCheckpoint, listCheckpoints, readCheckpoint, type Checkpoint } from './checkpoints.js';
+import { countPolicyRefusals, isPermanentRefusal, recordPolicyRefusal } from './policy-refusals.js';
 import { InProcessLeaderLock, PostgresLeaderLock, type LeaderLock } from './leader-lock.js';
 import { liveTables, nextTables, oldTables, type Policy, type Projection, type TableNames } from './projection.js';
 
@@ -45,6 +46,8 @@ export interface WorkerStatus {
   secondsBehind: number;
   lastError: string | null;
   rebuild: RebuildProgress | null;
+  /** Policies: reactions refused for good and recorded in rm_policy_refusals (0 for projections). */
+  refusedReactions: number;
 }
 
 export class StaleCheckpointError extends Error {
@@ -267,6 +270,20 @@ export class ProjectionEngine {
   }
 
   /** Policies react one event at a time, outside any read-model transaction; at least once. */
+  /**
+   * One reaction. A command refused for good (isPermanentRefusal) is recorded in rm_policy_refusals and the policy
+   * goes on; any other failure is thrown, and the policy runs the event again from its checkpoint.
+   */
+  private async react(p: Policy, e: RecordedEvent): Promise<void> {
+    try {
+      await p.react(e);
+    } catch (error) {
+      if (!isPermanentRefusal(error)) throw error;
+      await recordPolicyRefusal(this.db, p.name, e, error);
+      this.logger.log('policy reaction refused', { worker: p.name, eventId: e.id, eventType: e.type, code: error.code, message: error.message });
+    }
+  }
+
   private async policyBatch(p: Policy): Promise<number> {
     const cp = await readCheckpoint(this.db, p.name);
     if (!cp) throw new Error(`no checkpoint ${p.name}`);
@@ -279,7 +296,7 @@ export class ProjectionEngine {
     let done = 0;
     for (const e of events) {
       if (this.abort.signal.aborted) break;
-      if (handles.has(e.type)) await p.react(e);
+      if (handles.has(e.type)) await this.react(p, e);
       if (!(await advanceCheckpoint(this.db, p.name, from, { position: e.position, globalPosition: e.globalPosition, events: 1, lastEventAt: e.recordedAt })))
         throw new StaleCheckpointError(p.name);
       from = e.position;
@@ -422,6 +439,7 @@ export class ProjectionEngine {
   async status(): Promise<WorkerStatus[]> {
     const head = await this.store.headPosition();
     const cps = new Map((await listCheckpoints(this.db)).map((c) => [c.name, c]));
+    const refusals = await countPolicyRefusals(this.db);
     const out: WorkerStatus[] = [];
     for (const w of this.workers.values()) {
       const cp = cps.get(w.name);
@@ -451,6 +469,7 @@ export class ProjectionEngine {
         secondsBehind,
         lastError: w.lastError,
         rebuild: w.rebuild,
+        refusedReactions: refusals.get(w.name) ?? 0,
       });
     }
     return out;
