@@ -35,13 +35,16 @@ export const assertComplaintJurisdiction = (actor: Actor, action: ComplaintComma
 /** Roles that read complaints of their jurisdiction (domain.md §1, design choice): complainant masked unless the role may see it. */
 export const COMPLAINT_READER_ROLES: readonly Role[] = Object.freeze(['complaint_handler', 'supervisor', 'inspector', 'analyst', 'admin'] as Role[]);
 
+/** Roles that read every complaint, wherever it is handled (domain.md §1: the analyst reads everything, read-only). */
+export const readsComplaintsEverywhere = (actor: Actor): boolean => actor.role === 'admin' || actor.role === 'analyst';
+
 /**
- * Who reads a complaint (domain.md §1, design choice): admin anywhere; handlers, supervisors, inspectors and
- * analysts inside their jurisdiction; an enterprise only complaints about its own USCC; the public none
+ * Who reads a complaint (domain.md §1, design choice): admin and analysts anywhere; handlers, supervisors and
+ * inspectors inside their jurisdiction; an enterprise only complaints about its own USCC; the public none
  * (it gets aggregate counts only).
  */
 export const mayReadComplaint = (actor: Actor, complaint: { jurisdiction: string; uscc: string }): boolean => {
-  if (actor.role === 'admin') return true;
+  if (readsComplaintsEverywhere(actor)) return true;
   if (actor.role === 'enterprise') return actor.uscc !== undefined && actor.uscc === complaint.uscc;
   if (!COMPLAINT_READER_ROLES.includes(actor.role)) return false;
   return isDivisionCode(actor.jurisdiction) && jurisdictionCovers(actor.jurisdiction, complaint.jurisdiction);

@@ -283,14 +283,17 @@ describe('masking the complainant (domain.md §6)', () => {
     });
   });
 
-  it('given roles, then handlers and supervisors of the jurisdiction and admin see the complainant; inspectors and analysts read masked; the public reads nothing', () => {
+  it('given roles, then handlers and supervisors of the jurisdiction and admin see the complainant; inspectors read their jurisdiction and analysts everything, masked; the public reads nothing', () => {
     const c = { jurisdiction: '440305', uscc: USCC };
     expect(mayReadComplainant({ id: 'a', role: 'complaint_handler', jurisdiction: '440300' }, '440305')).toBe(true);
     expect(mayReadComplainant({ id: 'a', role: 'supervisor', jurisdiction: '440000' }, '440305')).toBe(true);
     expect(mayReadComplainant({ id: 'a', role: 'complaint_handler', jurisdiction: '440100' }, '440305')).toBe(false);
     expect(mayReadComplainant({ id: 'a', role: 'inspector', jurisdiction: '440300' }, '440305')).toBe(false);
     expect(mayReadComplaint({ id: 'a', role: 'inspector', jurisdiction: '440300' }, c)).toBe(true);
-    expect(mayReadComplaint({ id: 'a', role: 'analyst', jurisdiction: '440100' }, c)).toBe(false);
+    expect(mayReadComplaint({ id: 'a', role: 'inspector', jurisdiction: '440100' }, c)).toBe(false);
+    // domain.md §1: the analyst reads everything, read-only (masked).
+    expect(mayReadComplaint({ id: 'a', role: 'analyst', jurisdiction: '440100' }, c)).toBe(true);
+    expect(mayReadComplainant({ id: 'a', role: 'analyst', jurisdiction: '440100' }, '440305')).toBe(false);
     expect(mayReadComplaint({ id: 'a', role: 'enterprise', jurisdiction: '440305', uscc: USCC }, c)).toBe(true);
     expect(mayReadComplaint({ id: 'a', role: 'enterprise', jurisdiction: '440305', uscc: '91350100M000100Y43' }, c)).toBe(false);
     expect(mayReadComplaint({ id: 'a', role: 'public', jurisdiction: '000000' }, c)).toBe(false);

@@ -153,7 +153,7 @@ export class ComplaintsController {
   @Get('overdue-counts')
   @Roles(...COMPLAINT_READER_ROLES)
   @ApiBearerAuth()
-  @ApiOperation({ summary: "Overdue items per jurisdiction inside the actor's jurisdiction, as of today (China date)" })
+  @ApiOperation({ summary: "Overdue items per jurisdiction inside the actor's jurisdiction (analyst, admin: all), as of today (China date)" })
   overdueCounts(@Req() req: EngineRequest): Promise<OverdueCounts> {
     return this.queries.execute(new OverdueCountsQuery(req.actor, today(req)));
   }

@@ -8,6 +8,7 @@ import {
   complainantOfRecord,
   deadlinesOn,
   mayReadComplainant,
+  readsComplaintsEverywhere,
   type ComplainantView,
   type RecordedComplainant,
   type ComplainedProduct,
@@ -188,11 +189,11 @@ export const toComplaintViews = async (rows: readonly ComplaintRow[], actor: Act
   (await revealComplainants(rows, vault)).map((r) => toComplaintView(r, actor, today));
 
 /**
- * The rows a reader may see (domain.md §1, design choice): admin all; an enterprise the complaints
- * about its own USCC; handlers, supervisors, inspectors and analysts their jurisdiction; nobody else.
+ * The rows a reader may see (domain.md §1, design choice): admin and analysts all; an enterprise the complaints
+ * about its own USCC; handlers, supervisors and inspectors their jurisdiction; nobody else.
  */
 export const readableBy = (actor: Actor): RawBuilder<unknown> => {
-  if (actor.role === 'admin') return sql`true`;
+  if (readsComplaintsEverywhere(actor)) return sql`true`;
   if (actor.role === 'enterprise') return actor.uscc ? sql`uscc = ${actor.uscc}` : sql`false`;
   if (!COMPLAINT_READER_ROLES.includes(actor.role)) {
     throw new ForbiddenError(COMPLAINT_ERROR_CODES.FORBIDDEN, `a ${actor.role} may not read complaints`, { role: actor.role });

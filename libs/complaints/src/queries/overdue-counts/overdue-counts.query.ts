@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Actor } from '@regledger/shared';
 import type { AnyDb } from '@regledger/database';
 import { READ_DB } from '@regledger/engine';
+import { readsComplaintsEverywhere } from '../../domain/index.js';
 import { overdueOn, readableBy } from '../complaint.view.js';
 
 export interface OverdueCount {
@@ -38,7 +39,7 @@ export class OverdueCountsHandler implements IQueryHandler<OverdueCountsQuery, O
   constructor(@Inject(READ_DB) private readonly db: AnyDb) {}
 
   async execute({ actor, today }: OverdueCountsQuery): Promise<OverdueCounts> {
-    const scope = actor.role === 'admin' ? '000000' : actor.jurisdiction;
+    const scope = readsComplaintsEverywhere(actor) ? '000000' : actor.jurisdiction;
     const rows = await sql<{ jurisdiction: string; next_deadline: string | null; overdue: boolean; n: string }>`
       select jurisdiction, next_deadline, overdue, count(*)::text as n from (
         select jurisdiction, next_deadline, ${overdueOn(today)} as overdue from complaints

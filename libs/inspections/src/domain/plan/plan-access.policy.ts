@@ -37,8 +37,18 @@ export const assertPlanJurisdiction = (actor: Actor, jurisdiction: string): void
   }
 };
 
-/** Whether the actor sees inspector identities and the full draw input (domain.md §1). */
-export const isDrawOfficial = (actor: Actor | undefined): boolean => actor !== undefined && DRAW_OFFICIAL_ROLES.includes(actor.role);
+/** Roles that see the inspectors and input of every draw (domain.md §1: analysts see everything, admin administers). */
+const DRAW_OFFICIAL_EVERYWHERE_ROLES: readonly Role[] = Object.freeze(['analyst', 'admin'] as Role[]);
+
+/**
+ * Whether the actor sees inspector identities and the full draw input (which holds the authority's pools) of a plan of
+ * `jurisdiction`: analysts and admin everywhere; supervisors and inspectors only inside their jurisdiction, like the pool
+ * itself (domain.md §1: a user acts only inside its jurisdiction). Everyone else sees the public view.
+ */
+export const isDrawOfficial = (actor: Actor | undefined, jurisdiction: string): boolean =>
+  actor !== undefined &&
+  DRAW_OFFICIAL_ROLES.includes(actor.role) &&
+  (DRAW_OFFICIAL_EVERYWHERE_ROLES.includes(actor.role) || (isDivisionCode(actor.jurisdiction) && jurisdictionCovers(actor.jurisdiction, jurisdiction)));
 
 /** Whether the actor may see the target and inspector pools of `jurisdiction`: analysts and admin everywhere, a supervisor inside its jurisdiction (domain.md §1). */
 export const mayReadPool = (actor: Actor, jurisdiction: string): boolean =>

@@ -9,7 +9,7 @@ import type { PoolBasis } from '../../domain/plan/plan.events.js';
 import { PLAN_ERROR_CODES } from '../../domain/plan/plan.rules.js';
 import { isDrawOfficial } from '../../domain/plan/plan-access.policy.js';
 
-/** A recorded draw. The public sees the drawn targets; officials also see the inspectors and the full input (domain.md §1, §5). */
+/** A recorded draw. The public sees the drawn targets; officials of the plan's jurisdiction also see the inspectors and the full input (domain.md §1, §5). */
 export interface DrawView {
   planId: string;
   jurisdiction: string;
@@ -50,7 +50,7 @@ export class GetDrawHandler implements IQueryHandler<GetDrawQuery, DrawView> {
     if (row.draw_input === null || row.draw_result === null || row.drawn_on === null) {
       throw new NotFoundError(PLAN_ERROR_CODES.NOT_DRAWN, `plan ${planId} has not been drawn`, { planId });
     }
-    const official = isDrawOfficial(actor);
+    const official = isDrawOfficial(actor, row.jurisdiction);
     const input = row.draw_input;
     const result = row.draw_result;
     return {
