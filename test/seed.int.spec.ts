@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { sql, type RawBuilder } from 'kysely';
 import { prepareEngineStorage } from '@regledger/database/testing';
 import { loadEngineConfig, openEngine, type Engine } from '@regledger/engine';
-import { verifyLog, type CommandResult, type RecordedEvent } from '@regledger/event-store';
+import { awaitReadable, verifyLog, type CommandResult, type RecordedEvent } from '@regledger/event-store';
 import { DEFAULT_DECLARATION_POLICY, DeclarationCommandHandler, declarationsContext, type DeclarationBusCommand } from '@regledger/declarations';
 import { CONTEXTS } from '../apps/api/src/contexts.js';
 import { seedCommand } from '../apps/cli/src/commands/seed.command.js';
@@ -30,11 +30,7 @@ async function openFresh(): Promise<Opened> {
  * transaction still running anywhere in the cluster (autovacuum included), so wait for that horizon first.
  */
 async function allEvents(engine: Engine): Promise<RecordedEvent[]> {
-  const committed = await engine.store.headPosition({ committed: true });
-  for (let waited = 0; waited < 10_000; waited += 20) {
-    if ((await engine.store.headPosition())?.globalPosition === committed?.globalPosition) break;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await awaitReadable(engine.store);
   return engine.store.readAll({ maxCount: 1_000_000 });
 }
 

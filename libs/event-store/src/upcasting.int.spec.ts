@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Database } from '@regledger/database';
 import { createTestDatabase } from '@regledger/database/testing';
+import { awaitReadable } from './await-readable.js';
 import { PostgresEventStore } from './postgres/postgres-event-store.js';
 import { eventStoreMigrations } from './postgres/event-store.migrations.js';
 import { UpcasterRegistry } from './upcasting.js';
@@ -37,9 +38,9 @@ describe('upcasting on read', () => {
     ]);
     const raw = await reader.readStream('mover-1', { raw: true });
     expect(raw[0].data).toEqual({ address: '深圳市南山区' });
-    let all = await reader.readAll();
     // Other transactions of the cluster may hold global readers back for a moment.
-    while (!all.length) all = await reader.readAll();
+    await awaitReadable(reader);
+    const all = await reader.readAll();
     expect(all[0].schemaVersion).toBe(3);
   });
 

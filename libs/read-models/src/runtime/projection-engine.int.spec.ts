@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { v4 as uuidv4 } from 'uuid';
 import type { AnyDb, Database } from '@regledger/database';
 import { createTestDatabase } from '@regledger/database/testing';
-import { PostgresEventStore, WrongExpectedVersionError, eventStoreMigrations, type EventMetadata, type RecordedEvent } from '@regledger/event-store';
+import { PostgresEventStore, WrongExpectedVersionError, awaitReadable, eventStoreMigrations, type EventMetadata, type RecordedEvent } from '@regledger/event-store';
 import { DomainError } from '@regledger/shared';
 import { advanceCheckpoint, readCheckpoint, readModelRuntimeMigrations } from './checkpoints.js';
 import { ProjectionEngine } from './projection-engine.js';
@@ -83,9 +83,9 @@ describe('ProjectionEngine', () => {
     const engine = make([counter()]);
     await engine.prepare();
     const cp = (await readCheckpoint(database.db, 'counter'))!;
-    let [first] = await store.readAll({ maxCount: 1 });
     // Other transactions of the cluster may hold readers back for a moment.
-    while (!first) [first] = await store.readAll({ maxCount: 1 });
+    await awaitReadable(store);
+    const [first] = await store.readAll({ maxCount: 1 });
     expect(await advanceCheckpoint(database.db, 'counter', cp.position, { position: first.position, globalPosition: first.globalPosition, events: 1, lastEventAt: null })).toBe(true);
     expect(await advanceCheckpoint(database.db, 'counter', cp.position, { position: first.position, globalPosition: first.globalPosition, events: 1, lastEventAt: null })).toBe(false);
   });
