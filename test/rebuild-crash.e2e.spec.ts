@@ -9,6 +9,7 @@ import { readCheckpoint } from '@regledger/read-models';
 import { CONTEXTS } from '../apps/api/src/contexts.js';
 import { generateSeedPlan } from '../apps/cli/src/seed/seed-generator.js';
 import { runSeedPlan } from '../apps/cli/src/seed/seed-runner.js';
+import { tableChecksum } from './support/table-checksum.js';
 
 /**
  * `regledger rebuild` killed with SIGKILL part-way through (no chance to clean up) resumes from its
@@ -54,12 +55,7 @@ function rebuildProcess(env: Record<string, string>, killOnProgress: boolean): P
 async function checksums(engine: Engine, suffix = ''): Promise<Record<string, { rows: number; md5: string }>> {
   const p = engine.projections.find((x) => x.name === PROJECTION)!;
   const out: Record<string, { rows: number; md5: string }> = {};
-  for (const t of p.tables) {
-    const { rows } = await sql<{ n: number; h: string }>`
-      select count(*)::int as n, md5(coalesce(string_agg(r, E'\n' order by r), '')) as h
-      from (select to_jsonb(x)::text as r from ${sql.table(`${t}${suffix}`)} x) rows`.execute(engine.database.db);
-    out[t] = { rows: Number(rows[0].n), md5: rows[0].h };
-  }
+  for (const t of p.tables) out[t] = await tableChecksum(engine.database.db, `${t}${suffix}`);
   return out;
 }
 

@@ -19,6 +19,27 @@ export const testAuth: AuthConfig = {
   development: false,
 };
 
+/** A bearer header signed with the test key for a user of that role and jurisdiction. */
+export function bearerFor(role: Role, jurisdiction = '440000', extra: { uscc?: string; sub?: string } = {}): { Authorization: string } {
+  const token = signToken(
+    { sub: extra.sub ?? `${role}-${jurisdiction}`, roles: [role], jurisdiction, uscc: extra.uscc, iss: testAuth.issuer, aud: testAuth.audience },
+    testAuth.signingKey!,
+  );
+  return { Authorization: `Bearer ${token}` };
+}
+
+/** Resolves once every projection and policy has caught up with the log and no policy adds more (waits on checkpoints). */
+export async function settleEngine(engine: Engine, projections: ProjectionEngine, timeoutMs?: number): Promise<void> {
+  const deadline = timeoutMs === undefined ? undefined : Date.now() + timeoutMs;
+  // Policies append new events while projections catch up: wait until a pass adds nothing.
+  for (;;) {
+    const before = await engine.store.headPosition({ committed: true });
+    await projections.waitFor(before?.position, deadline === undefined ? undefined : Math.max(deadline - Date.now(), 1));
+    const after = await engine.store.headPosition({ committed: true });
+    if (after?.globalPosition === before?.globalPosition) return;
+  }
+}
+
 export interface TestApp {
   app: NestExpressApplication;
   http: ReturnType<typeof request>;
@@ -75,22 +96,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     http: request(app.getHttpServer()),
     engine,
     projections,
-    as(role, jurisdiction = '440000', extra = {}) {
-      const token = signToken(
-        { sub: extra.sub ?? `${role}-${jurisdiction}`, roles: [role], jurisdiction, uscc: extra.uscc, iss: testAuth.issuer, aud: testAuth.audience },
-        testAuth.signingKey!,
-      );
-      return { Authorization: `Bearer ${token}` };
-    },
-    async settled() {
-      // Policies append new events while projections catch up: wait until a pass adds nothing.
-      for (;;) {
-        const before = await engine.store.headPosition({ committed: true });
-        await projections.waitFor(before?.position);
-        const after = await engine.store.headPosition({ committed: true });
-        if (after?.globalPosition === before?.globalPosition) return;
-      }
-    },
+    as: bearerFor,
+    settled: () => settleEngine(engine, projections),
     clock,
     async eventCount(streamPrefix?: string) {
       const where = streamPrefix === undefined ? sql`true` : sql`starts_with(stream_id, ${streamPrefix})`;

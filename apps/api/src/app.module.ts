@@ -1,8 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { RequestShapeGuard } from '@regledger/shared';
 import { EngineModule, type EngineConfig, type JsonLogger } from '@regledger/engine';
-import { AUTH_CONFIG, AuthGuard, HTTP_CONFIG, UserRateLimitGuard, loadHttpConfig, type HttpConfig } from '@regledger/http';
+import { AUTH_CONFIG, AuthGuard, HTTP_CONFIG, RequestShapeGuard, UserRateLimitGuard, loadHttpConfig, type HttpConfig } from '@regledger/http';
 import type { AuthConfig } from '@regledger/auth';
 import { CONTEXTS, CONTEXT_MODULES } from './contexts.js';
 import { SystemController } from './system.controller.js';

@@ -9,3 +9,4 @@ export * from './command-response.js';
 export * from './page.request.dto.js';
 export * from './request-patterns.js';
 export * from './http-hardening.js';
+export * from './request-shape.guard.js';

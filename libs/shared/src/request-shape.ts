@@ -4,7 +4,7 @@
  * before validation copies it into request models: a copy skips `__proto__`, `constructor` and the like silently
  * and recurses once per level.
  */
-import { ValidationError, type FieldError } from './domain-error.js';
+import type { FieldError } from './domain-error.js';
 import { STORABLE_MESSAGE, isStorableText } from './field-checks.js';
 
 /** Deepest nesting a request may have; the deepest request model is 4 levels (design choice: ample room, bounded work). */
@@ -47,24 +47,3 @@ export const requestShapeErrors = (value: unknown, root = ''): FieldError[] => {
   }
   return errors;
 };
-
-/** The part of an HTTP request a route reads, as Express parsed it. */
-interface ParsedRequest {
-  body?: unknown;
-  params?: Record<string, unknown>;
-  query?: Record<string, unknown>;
-}
-
-/**
- * A route guard in the shape Nest's `@UseGuards` takes (no framework import), run after authentication and
- * before validation: refuses a request whose body, path parameters or query breaks `requestShapeErrors` with
- * 400 VALIDATION.FAILED naming every field, so nothing reads a stream or copies a model with it.
- */
-export class RequestShapeGuard {
-  canActivate(context: { switchToHttp(): { getRequest<T = ParsedRequest>(): T } }): boolean {
-    const req = context.switchToHttp().getRequest<ParsedRequest>();
-    const errors = [...requestShapeErrors(req.params ?? {}), ...requestShapeErrors(req.query ?? {}), ...requestShapeErrors(req.body ?? {})];
-    if (errors.length) throw new ValidationError(errors);
-    return true;
-  }
-}

@@ -6,14 +6,14 @@ import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { signToken } from '@regledger/auth';
 import { loadHttpConfig } from '@regledger/http';
 import { ENGINE, JsonLogger, PROJECTION_ENGINE, loadEngineConfig, openEngine, type Engine } from '@regledger/engine';
 import type { ProjectionEngine } from '@regledger/read-models';
 import type { Role } from '@regledger/shared';
 import { createApp } from '../../../apps/api/src/create-app.js';
 import { CONTEXTS } from '../../../apps/api/src/contexts.js';
-import { testAuth } from '../../support/test-app.js';
+import { tableChecksum } from '../../support/table-checksum.js';
+import { bearerFor, settleEngine, testAuth } from '../../support/test-app.js';
 
 /**
  * The server the fault suite runs its PostgreSQL scenarios on: DATABASE_URL when given, else this
@@ -107,13 +107,7 @@ export async function startFaultApp(storage: Storage, env: Record<string, string
     engine,
     projections,
     baseUrl,
-    as(role, jurisdiction = '440000', extra = {}) {
-      const token = signToken(
-        { sub: extra.sub ?? `${role}-${jurisdiction}`, roles: [role], jurisdiction, uscc: extra.uscc, iss: testAuth.issuer, aud: testAuth.audience },
-        testAuth.signingKey!,
-      );
-      return { Authorization: `Bearer ${token}` };
-    },
+    as: bearerFor,
     async call(method, path, options = {}) {
       const started = performance.now();
       try {
@@ -135,15 +129,7 @@ export async function startFaultApp(storage: Storage, env: Record<string, string
         return { status: 0, headers: new Headers(), body: { error: (e as Error).message }, ms: performance.now() - started };
       }
     },
-    async settled(timeoutMs = 120_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const before = await engine.store.headPosition({ committed: true });
-        await projections.waitFor(before?.position, Math.max(deadline - Date.now(), 1));
-        const after = await engine.store.headPosition({ committed: true });
-        if (after?.globalPosition === before?.globalPosition) return;
-      }
-    },
+    settled: (timeoutMs = 120_000) => settleEngine(engine, projections, timeoutMs),
     async close() {
       await app.close();
     },
@@ -156,12 +142,7 @@ export type Checksums = Record<string, { rows: number; md5: string }>;
 export async function readModelChecksums(engine: Engine): Promise<Checksums> {
   const out: Checksums = {};
   for (const p of engine.projections) {
-    for (const t of p.tables) {
-      const { rows } = await sql<{ n: number; h: string }>`
-        select count(*)::int as n, md5(coalesce(string_agg(r, E'\n' order by r), '')) as h
-        from (select to_jsonb(x)::text as r from ${sql.table(t)} x) rows`.execute(engine.database.db);
-      out[`${p.name}.${t}`] = { rows: Number(rows[0].n), md5: rows[0].h };
-    }
+    for (const t of p.tables) out[`${p.name}.${t}`] = await tableChecksum(engine.database.db, t);
   }
   return out;
 }
