@@ -7,6 +7,8 @@ import { PostgresEventStore } from './postgres/postgres-event-store.js';
 import { eventStoreMigrations } from './postgres/event-store.migrations.js';
 import { DeciderRuntime } from './decider-runtime.js';
 import { IdempotencyKeyReusedError, WrongExpectedVersionError } from './errors.js';
+import type { EventStore } from './event-store.port.js';
+import type { EventMetadata } from './types.js';
 
 type Add = Command<'Add', { amount: number }>;
 type Added = DomainEvent<'Added', { amount: number }>;
@@ -28,6 +30,8 @@ const metadata = (over: Partial<CommandMetadata> = {}): CommandMetadata => ({
   ...over,
 });
 const add = (amount: number, over: Partial<CommandMetadata> = {}): Add => ({ type: 'Add', data: { amount }, metadata: metadata(over) });
+
+const eventMetadata: EventMetadata = { actorId: 'other', actorRole: 'supervisor', jurisdiction: '440000', correlationId: 'c', causationId: null, idempotencyKey: null, reason: null };
 
 describe('DeciderRuntime', () => {
   let database: Database;
@@ -65,6 +69,29 @@ describe('DeciderRuntime', () => {
     await runtime.handle(tally, s, add(1));
     await expect(runtime.handle(tally, s, add(1), { expectedRevision: 0n })).rejects.toBeInstanceOf(WrongExpectedVersionError);
     expect((await runtime.handle(tally, s, add(1), { expectedRevision: 1n })).revision).toBe(2n);
+  });
+
+  it('given a writer that appends between the read and the append, then an unpinned command is decided again on the new state; a pinned one is refused', async () => {
+    /** The store as the runtime sees it, with another writer appending `amount` right after the runtime's first read. */
+    const racing = (amount: number): EventStore => {
+      let raced = false;
+      return Object.assign(Object.create(store) as EventStore, {
+        readStream: async (streamId: string) => {
+          const events = await store.readStream(streamId);
+          if (!raced) {
+            raced = true;
+            await store.appendToStream(streamId, [{ type: 'Added', data: { amount }, metadata: { ...eventMetadata, correlationId: uuidv4() } }], { expectedRevision: 'any' });
+          }
+          return events;
+        },
+      });
+    };
+    const s = `tally-${uuidv4()}`;
+    const result = await new DeciderRuntime(racing(3)).handle(tally, s, add(2));
+    expect({ revision: result.revision, amounts: (await store.readStream(s)).map((e) => (e.data as { amount: number }).amount) }).toEqual({ revision: 1n, amounts: [3, 2] });
+    // Decided again on the new state: 3 + 2 + 4 is within the rule, 3 + 2 + 4 + 2 is not.
+    await expect(new DeciderRuntime(racing(4)).handle(tally, s, add(2))).rejects.toMatchObject({ code: 'TALLY.TOO_HIGH' });
+    await expect(new DeciderRuntime(racing(0)).handle(tally, s, add(1), { expectedRevision: 2n })).rejects.toBeInstanceOf(WrongExpectedVersionError);
   });
 
   it('given a retried idempotency key, then the first answer comes back and nothing is appended; another actor may use the same key', async () => {

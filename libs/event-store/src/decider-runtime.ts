@@ -35,9 +35,13 @@ const idempotencyOf = (streamId: string, command: Command, fingerprint?: unknown
   return key ? { key, requestHash: requestHash(streamId, command, fingerprint ?? command.data) } : undefined;
 };
 
+/** How often a command not pinned to a revision is decided, when concurrent writers keep moving its stream. */
+const UNPINNED_ATTEMPTS = 3;
+
 /**
  * Loads a stream, folds it, decides, and appends with the revision it loaded: a concurrent writer makes
- * the append fail with WrongExpectedVersion instead of deciding on stale state.
+ * the append fail with WrongExpectedVersion instead of deciding on stale state. A command pinned to a
+ * revision (If-Match) is then refused; one that is not is decided again on the new state.
  */
 export class DeciderRuntime {
   constructor(private readonly store: EventStore) {}
@@ -74,6 +78,25 @@ export class DeciderRuntime {
     const idempotency = idempotencyOf(streamId, command, options.fingerprint);
     const earlier = await this.replayOf(streamId, idempotency);
     if (earlier) return earlier;
+    // A command the caller did not pin to a revision is decided again on the new state when another writer (often a
+    // policy reacting in the background) appended between the read and the append; a pinned one (If-Match) is refused.
+    const pinned = options.expectedRevision !== undefined && options.expectedRevision !== null;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.decideAndAppend(decider, streamId, command, options, idempotency);
+      } catch (e) {
+        if (pinned || !(e instanceof WrongExpectedVersionError) || attempt >= UNPINNED_ATTEMPTS) throw e;
+      }
+    }
+  }
+
+  private async decideAndAppend<C extends Command, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+    command: C,
+    options: { expectedRevision?: bigint | null; precondition?: (state: S) => void },
+    idempotency: { key: string; requestHash: string } | undefined,
+  ): Promise<CommandResult> {
     const history = await this.store.readStream(streamId);
     const loaded = history.length ? history[history.length - 1].revision : null;
     if (options.expectedRevision !== undefined && options.expectedRevision !== null && options.expectedRevision !== loaded) {
