@@ -23,7 +23,7 @@ export default {
     '^@regledger/([a-z-]+)/([a-z-]+)$': '<rootDir>/libs/$1/src/$2/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'],
+  testMatch: ['<rootDir>/{apps,libs,test,bench}/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/test/fixtures/', '/test/faults/'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   // A guard against hangs, not a speed goal: e2e hooks start a whole engine and drive many commands.

@@ -38,6 +38,8 @@ export interface BenchDatabase {
   readonly raw: RawSql;
   /** Database name (PostgreSQL) or data directory (PGlite). */
   readonly location: string;
+  /** The bench database's URL, for other processes (PostgreSQL); null on PGlite. */
+  readonly connectionString: string | null;
   readonly serverVersion: string;
   readonly settings: Record<string, string>;
   /** Median of sequential `select 1` round trips through the baseline's handle, in ms. */
@@ -134,6 +136,7 @@ export async function openPostgresBench(serverUrl: string, log: (m: string) => v
       database: db,
       raw,
       location: name,
+      connectionString: url.toString(),
       ...info,
       async close() {
         if (closed) return;
@@ -182,6 +185,7 @@ export async function openPgliteBench(log: (m: string) => void, onCreated: (dest
       database,
       raw,
       location: dir,
+      connectionString: null,
       ...info,
       async close() {
         if (closed) return;

@@ -3,6 +3,8 @@ import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { PostgresEventStore } from '@regledger/event-store';
 import { DEFAULT_SERVER_URL, openPgliteBench, openPostgresBench, type Backend, type BenchDatabase } from './backends.js';
+import { CHART_HELP, chartCommand } from './chart/command.js';
+import { closeNationalDataset } from './national/dataset.js';
 import { SCALES, type BenchContext, type Scale, type ScenarioResult } from './harness.js';
 import { reportJson, reportMarkdown, runInfo } from './report.js';
 import { SCENARIOS } from './scenarios/index.js';
@@ -12,6 +14,8 @@ const MAIN_HELP = `RegLedger benchmark suite
 Usage:
   npm run bench -- [run] [options]   run the scenarios (the default command)
   npm run bench -- list              list the scenarios
+  npm run bench -- chart --json <file> --out <file.svg>
+                                     draw results files (run --json) as an SVG chart
   npm run bench -- help              this text
 
 Every command takes --help. Start with: npm run bench -- run --help
@@ -35,6 +39,11 @@ Options:
   --warmup <n>                  unmeasured runs before them (default 1)
   --json <file>                 also write every run's figures as JSON
   --markdown <file>             also write the report to a file
+  --dataset-url <url>           the national scenarios use this database: an existing data set is
+                                reused as it is, an empty database is filled (and kept)
+  --keep-dataset                keep the generated national data set's database at the end
+  --generator-workers <n>       child processes deciding the national data set while this one
+                                writes it (default 1; 0 decides in this process)
   -h, --help                    this text
 
 Examples:
@@ -50,7 +59,7 @@ Lists the scenario ids accepted by --only, with what each measures.
 
 const HELP_HELP = `Usage: npm run bench -- help [command]
 
-Prints the help of the suite, or of one command (run, list).
+Prints the help of the suite, or of one command (run, list, chart).
 `;
 
 const started = Date.now();
@@ -82,6 +91,7 @@ function helpCommand(args: string[]): number {
   if (values.help) process.stdout.write(HELP_HELP);
   else if (positionals[0] === 'run') process.stdout.write(RUN_HELP);
   else if (positionals[0] === 'list') process.stdout.write(LIST_HELP);
+  else if (positionals[0] === 'chart') process.stdout.write(CHART_HELP);
   else process.stdout.write(MAIN_HELP);
   return 0;
 }
@@ -98,6 +108,9 @@ async function runCommand(args: string[]): Promise<number> {
       warmup: { type: 'string' },
       json: { type: 'string' },
       markdown: { type: 'string' },
+      'dataset-url': { type: 'string' },
+      'keep-dataset': { type: 'boolean' },
+      'generator-workers': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -117,6 +130,8 @@ async function runCommand(args: string[]): Promise<number> {
   const runs = positiveInt('runs', values.runs, 5);
   const warmup = positiveInt('warmup', values.warmup, 1, 0);
   const serverUrl = values['database-url'] ?? process.env.DATABASE_URL ?? DEFAULT_SERVER_URL;
+  const generatorWorkers = positiveInt('generator-workers', values['generator-workers'], 1, 0);
+  const cleanups: (() => Promise<void>)[] = [];
 
   const loadAverageAtStart = Math.round(loadavg()[0] * 100) / 100;
   const controller = new AbortController();
@@ -136,8 +151,9 @@ async function runCommand(args: string[]): Promise<number> {
     process.on('unhandledRejection', () => undefined);
     progress(`${signal}: stopping and removing the bench database`);
     setTimeout(() => process.exit(code), 15_000).unref();
-    const destroy = bench ? () => bench!.destroyNow() : created;
-    void (destroy ? destroy() : Promise.resolve())
+    const destroyBench = bench ? () => bench!.destroyNow() : created;
+    const destroy = (): Promise<unknown> => Promise.allSettled([destroyBench ? destroyBench() : Promise.resolve(), ...cleanups.map((c) => c())]);
+    void destroy()
       .catch((e: unknown) => progress(`could not remove the bench database: ${e instanceof Error ? e.message : String(e)}`))
       .finally(() => process.exit(code));
   };
@@ -158,6 +174,13 @@ async function runCommand(args: string[]): Promise<number> {
       warmup,
       progress,
       signal: controller.signal,
+      serverUrl,
+      datasetUrl: values['dataset-url'] ?? null,
+      keepDataset: values['keep-dataset'] ?? false,
+      generatorWorkers,
+      onCleanup: (fn) => {
+        if (!values['keep-dataset']) cleanups.push(fn);
+      },
     };
     const results: ScenarioResult[] = [];
     for (const s of scenarios) {
@@ -185,6 +208,7 @@ async function runCommand(args: string[]): Promise<number> {
     if (stopping) return new Promise<number>(() => undefined);
     throw e;
   } finally {
+    if (!stopping) await closeNationalDataset().catch((e: unknown) => progress(`could not remove the national data set: ${e instanceof Error ? e.message : String(e)}`));
     if (!stopping) await bench?.close();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -203,6 +227,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (first === 'run') return await runCommand(rest);
     if (first === 'list') return listCommand(rest);
+    if (first === 'chart') return chartCommand(rest, progress);
     if (first === 'help') return helpCommand(rest);
     throw new UsageError(`unknown command ${first}`);
   } catch (e) {

@@ -14,6 +14,16 @@ export interface BenchContext {
   readonly warmup: number;
   readonly progress: (message: string) => void;
   readonly signal: AbortSignal;
+  /** The PostgreSQL server the bench databases are created on. */
+  readonly serverUrl: string;
+  /** An existing national data set to use instead of generating one (--dataset-url). */
+  readonly datasetUrl: string | null;
+  /** Keep the generated national data set's database at the end (--keep-dataset). */
+  readonly keepDataset: boolean;
+  /** Child processes deciding the national data set's chunks (--generator-workers). */
+  readonly generatorWorkers: number;
+  /** Registers a removal to run on Ctrl-C and SIGTERM. */
+  onCleanup(fn: () => Promise<void>): void;
 }
 
 /** One measurement: how long the timed region took, how many events it handled, per-operation latencies. */
@@ -37,9 +47,13 @@ export interface Stats {
   /** Over the operations of all measured runs pooled. */
   p50Ms: number | null;
   p95Ms: number | null;
+  /** Where a scenario reports it (summarise does not): as p50Ms. */
+  p99Ms?: number | null;
   operations: number;
   /** Median over runs of each phase's share (ms). */
   phasesMs: Record<string, number>;
+  /** Where runs last a fixed time rather than a fixed amount of work: events / second of each measured run (the run spread is taken over these). */
+  ratePerRun?: number[];
 }
 
 export interface VariantResult {
@@ -59,10 +73,14 @@ export interface ScenarioResult {
   title: string;
   library: string;
   baseline: string;
+  /** Short names of the two sides for the report's columns; "Library" and "Baseline" when absent. */
+  sides?: { library: string; baseline: string };
   /** What one operation (a latency sample) is; empty when there are none. */
   operation: string;
   /** The headline figure: events per second, or milliseconds per (sequential) operation. */
   headline: 'throughput' | 'per-operation';
+  /** What the counted events are, in the report's column names ("requests"); "events" when absent. */
+  unit?: string;
   variants: VariantResult[];
   notes: string[];
 }

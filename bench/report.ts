@@ -49,24 +49,30 @@ export const runInfo = (bench: BenchDatabase, rest: Omit<RunInfo, 'serverVersion
 
 const int = (n: number): string => Math.round(n).toLocaleString('en-US');
 const ms = (n: number | null): string => (n === null ? '–' : n >= 100 ? int(n) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
-const spread = (s: Stats): string => `±${Math.round(((s.maxMs - s.minMs) / 2 / s.medianMs) * 100)}%`;
-const pct = (s: Stats): string => (s.p50Ms === null ? '–' : `${ms(s.p50Ms)} / ${ms(s.p95Ms)}`);
+const spread = (s: Stats): string =>
+  s.ratePerRun?.length
+    ? `±${Math.round(((Math.max(...s.ratePerRun) - Math.min(...s.ratePerRun)) / 2 / s.eventsPerSecond) * 100)}%`
+    : `±${Math.round(((s.maxMs - s.minMs) / 2 / s.medianMs) * 100)}%`;
+const pct = (s: Stats): string => (s.p50Ms === null ? '–' : `${ms(s.p50Ms)} / ${ms(s.p95Ms)}${s.p99Ms === undefined ? '' : ` / ${ms(s.p99Ms)}`}`);
 const phases = (s: Stats): string =>
   Object.keys(s.phasesMs).length ? Object.entries(s.phasesMs).map(([k, v]) => `${k} ${ms(v)}`).join(', ') : '';
 
 function table(r: ScenarioResult): string[] {
-  const withOps = r.variants.every((v) => v.operations > 0);
+  const { library: L, baseline: B } = r.sides ?? { library: 'Library', baseline: 'Baseline' };
+  const withOps = r.variants.some((v) => v.operations > 0);
   const withPhases = r.variants.some((v) => Object.keys(v.library.phasesMs).length > 0);
   const perOp = r.headline === 'per-operation';
-  const head = ['Variant', perOp ? 'Operations per run' : 'Events per run'];
-  if (perOp) head.push('Library ms per op', 'Baseline ms per op');
-  else head.push('Library events/s', 'Baseline events/s');
-  head.push('Library ÷ baseline time');
-  if (withOps) head.push('Library p50 / p95 ms', 'Baseline p50 / p95 ms');
-  else head.push('Library ms per run', 'Baseline ms per run');
-  if (withPhases) head.push('Library phases, ms per op', 'Baseline phases, ms per op');
-  if (perOp) head.push('Library events/s', 'Baseline events/s');
-  head.push('Run spread L / B');
+  const unit = r.unit ?? 'events';
+  const p99 = r.variants.some((v) => v.library.p99Ms !== undefined) ? ' / p99' : '';
+  const head = ['Variant', perOp ? 'Operations per run' : `${unit[0].toUpperCase()}${unit.slice(1)} per run`];
+  if (perOp) head.push(`${L} ms per op`, `${B} ms per op`);
+  else head.push(`${L} ${unit}/s`, `${B} ${unit}/s`);
+  head.push(`${L} ÷ ${r.sides ? B : B.toLowerCase()} time`);
+  if (withOps) head.push(`${L} p50 / p95${p99} ms`, `${B} p50 / p95${p99} ms`);
+  else head.push(`${L} ms per run`, `${B} ms per run`);
+  if (withPhases) head.push(`${L} phases, ms per op`, `${B} phases, ms per op`);
+  if (perOp) head.push(`${L} ${unit}/s`, `${B} ${unit}/s`);
+  head.push(r.sides ? `Run spread ${L} / ${B}` : 'Run spread L / B');
   const rows = r.variants.map((v) => {
     const cells = [v.label, int(perOp ? v.operations : v.events)];
     if (perOp) cells.push(ms(v.library.medianMs / v.operations), ms(v.baseline.medianMs / v.operations));
@@ -83,16 +89,16 @@ function table(r: ScenarioResult): string[] {
 }
 
 export function scenarioMarkdown(r: ScenarioResult): string {
+  const { library: L, baseline: B } = r.sides ?? { library: 'Library', baseline: 'Baseline' };
   return [
     `### ${r.title}`,
     '',
-    `- Library: ${r.library}.`,
-    `- Baseline: ${r.baseline}.`,
+    `- ${L}: ${r.library}.`,
+    `- ${B}: ${r.baseline}.`,
     ...(r.operation ? [`- One operation (one latency sample): ${r.operation}.`] : []),
     ...r.notes.map((n) => `- ${n}`),
     '',
-    ...table(r),
-    '',
+    ...(r.variants.length ? [...table(r), ''] : []),
   ].join('\n');
 }
 

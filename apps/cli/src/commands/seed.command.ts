@@ -5,10 +5,13 @@ import { openCliEngine } from '../open.js';
 import { DEFAULT_SEED_OPTIONS, SEED_PROVINCES, checkSeedOptions, generateSeedPlan, type SeedOptions, type SeedPlan } from '../seed/seed-generator.js';
 import { SeedStepError, runSeedPlan, supervisionEventsEstimate, type SeedReport } from '../seed/seed-runner.js';
 
-const provinces = (): string =>
-  Object.values(SEED_PROVINCES)
-    .map((p) => `${p.code} ${p.name}`)
-    .join(', ');
+/** The provinces with a division table, eight to a line, indented under the option's description. */
+const provinces = (): string => {
+  const names = Object.values(SEED_PROVINCES).map((p) => `${p.code} ${p.name}`);
+  const lines: string[] = [];
+  for (let k = 0; k < names.length; k += 8) lines.push(`${' '.repeat(23)}${names.slice(k, k + 8).join(', ')}`);
+  return lines.join(',\n');
+};
 
 const wholeNumber = (name: string, raw: string | boolean | string[] | undefined, fallback: number): number => {
   if (raw === undefined) return fallback;
@@ -29,7 +32,8 @@ export const seedCommand: CliCommand = {
   summary: 'Write a realistic, reproducible data set through the deciders.',
   usage: 'seed [--province 44] [--enterprises 200] [--seed 42] [--now 2026-11-01T00:00:00Z] [--append] [--no-supervision] [--dry-run]',
   help: `
-  --province <code>    two-digit province with a division table (default ${DEFAULT_SEED_OPTIONS.province}): ${provinces()}
+  --province <code>    two-digit province with a division table (default ${DEFAULT_SEED_OPTIONS.province}), one of:
+${provinces()}
   --enterprises <n>    enterprises to register (default ${DEFAULT_SEED_OPTIONS.enterprises})
   --seed <n>           seed of the generator (default ${DEFAULT_SEED_OPTIONS.seed}); the same options write the same data set
   --now <instant>      end of the two years the data set covers (default ${DEFAULT_SEED_OPTIONS.now})

@@ -3,6 +3,8 @@ import { usccCheckCharacter, USCC_ALPHABET } from '@regledger/enterprises';
 import type { DeregisterEnterpriseData, RegisterEnterpriseData, RenameEnterpriseData } from '@regledger/enterprises';
 import { DEFAULT_DECLARATION_POLICY, KEY_CATEGORIES, lateReasons } from '@regledger/declarations';
 import type { DeclarationContent, DeclarationPolicy, DeclaredProduct, Indicator, ProductCategory, StandardKind } from '@regledger/declarations';
+import { SEED_PROVINCES } from './seed-divisions.js';
+import type { SeedCity, SeedDistrict, SeedProvince } from './seed-divisions.js';
 
 /**
  * A deterministic plan of commands for a realistic data set: enterprises across a province's cities and districts,
@@ -110,219 +112,8 @@ const officeTime = (ms: number, r: SeedRandom): number => {
 // Administrative divisions (GB/T 2260)
 // ---------------------------------------------------------------------------------------------------------------
 
-export interface SeedDistrict {
-  /** Six-digit code: a district, a county-level city, or the city itself where it has no districts (Dongguan, Zhongshan). */
-  code: string;
-  /** Empty for a city without districts. */
-  name: string;
-  /** Towns and streets used in addresses. */
-  towns: readonly string[];
-}
-
-export interface SeedCity {
-  code: string;
-  name: string;
-  /** Pinyin initials, used in enterprise standard codes. */
-  initials: string;
-  /** Relative number of enterprises. */
-  weight: number;
-  districts: readonly SeedDistrict[];
-}
-
-export interface SeedProvince {
-  /** Two-digit province code. */
-  code: string;
-  name: string;
-  cities: readonly SeedCity[];
-  /** Where makers of a category cluster: division codes, a city code standing for all its districts. */
-  hotspots: Partial<Record<ProductCategory, readonly string[]>>;
-}
-
-const dist = (code: string, name: string, towns: readonly string[]): SeedDistrict => ({ code, name, towns });
-
-export const SEED_PROVINCES: Readonly<Record<string, SeedProvince>> = Object.freeze({
-  '44': {
-    code: '44',
-    name: '广东省',
-    cities: [
-      {
-        code: '440100',
-        name: '广州市',
-        initials: 'GZ',
-        weight: 25,
-        districts: [
-          dist('440103', '荔湾区', ['花地街道', '东漖街道']),
-          dist('440104', '越秀区', ['北京街道', '流花街道']),
-          dist('440105', '海珠区', ['琶洲街道', '南洲街道']),
-          dist('440106', '天河区', ['车陂街道', '棠下街道', '元岗街道']),
-          dist('440111', '白云区', ['人和镇', '太和镇', '均禾街道']),
-          dist('440112', '黄埔区', ['萝岗街道', '永和街道', '九龙镇']),
-          dist('440113', '番禺区', ['石碁镇', '大石街道', '沙湾街道']),
-          dist('440114', '花都区', ['狮岭镇', '新华街道', '炭步镇']),
-          dist('440115', '南沙区', ['黄阁镇', '东涌镇']),
-          dist('440117', '从化区', ['太平镇', '江埔街道']),
-          dist('440118', '增城区', ['新塘镇', '石滩镇', '永宁街道']),
-        ],
-      },
-      {
-        code: '440300',
-        name: '深圳市',
-        initials: 'SZ',
-        weight: 28,
-        districts: [
-          dist('440303', '罗湖区', ['笋岗街道', '清水河街道']),
-          dist('440304', '福田区', ['华强北街道', '沙头街道']),
-          dist('440305', '南山区', ['粤海街道', '西丽街道', '桃源街道']),
-          dist('440306', '宝安区', ['西乡街道', '福永街道', '沙井街道', '松岗街道']),
-          dist('440307', '龙岗区', ['坂田街道', '横岗街道', '平湖街道']),
-          dist('440308', '盐田区', ['沙头角街道']),
-          dist('440309', '龙华区', ['观澜街道', '大浪街道', '民治街道']),
-          dist('440310', '坪山区', ['坑梓街道', '龙田街道']),
-        ],
-      },
-      {
-        code: '440400',
-        name: '珠海市',
-        initials: 'ZH',
-        weight: 4,
-        districts: [dist('440402', '香洲区', ['前山街道', '南屏镇']), dist('440403', '斗门区', ['井岸镇', '白蕉镇']), dist('440404', '金湾区', ['三灶镇', '红旗镇'])],
-      },
-      {
-        code: '440500',
-        name: '汕头市',
-        initials: 'ST',
-        weight: 4,
-        districts: [dist('440507', '龙湖区', ['外砂街道', '新溪街道']), dist('440511', '金平区', ['鮀江街道']), dist('440515', '澄海区', ['莲下镇', '凤翔街道', '莲上镇', '广益街道'])],
-      },
-      {
-        code: '440600',
-        name: '佛山市',
-        initials: 'FS',
-        weight: 15,
-        districts: [
-          dist('440604', '禅城区', ['南庄镇', '张槎街道', '祖庙街道']),
-          dist('440605', '南海区', ['狮山镇', '里水镇', '大沥镇', '九江镇']),
-          dist('440606', '顺德区', ['北滘镇', '容桂街道', '乐从镇', '龙江镇', '伦教街道', '勒流街道']),
-          dist('440607', '三水区', ['乐平镇', '白坭镇']),
-          dist('440608', '高明区', ['荷城街道', '杨和镇']),
-        ],
-      },
-      {
-        code: '440700',
-        name: '江门市',
-        initials: 'JM',
-        weight: 3,
-        districts: [
-          dist('440703', '蓬江区', ['棠下镇', '杜阮镇']),
-          dist('440704', '江海区', ['外海街道']),
-          dist('440705', '新会区', ['会城街道', '司前镇', '大泽镇']),
-          dist('440785', '恩平市', ['恩城街道', '圣堂镇']),
-        ],
-      },
-      { code: '441700', name: '阳江市', initials: 'YJ', weight: 2, districts: [dist('441702', '江城区', ['城西街道', '双捷镇'])] },
-      {
-        code: '441900',
-        name: '东莞市',
-        initials: 'DG',
-        weight: 14,
-        districts: [dist('441900', '', ['长安镇', '虎门镇', '厚街镇', '松山湖', '塘厦镇', '常平镇', '大岭山镇', '寮步镇'])],
-      },
-      { code: '442000', name: '中山市', initials: 'ZS', weight: 6, districts: [dist('442000', '', ['小榄镇', '古镇镇', '南头镇', '东凤镇', '黄圃镇', '火炬开发区'])] },
-    ],
-    hotspots: {
-      air_purifier: ['440300', '440100', '442000'],
-      rice_cooker: ['440606', '442000', '440605'],
-      smart_toilet_seat: ['440606', '440604', '442000'],
-      smartphone: ['440300', '441900'],
-      children_diaper: ['440100', '440600', '440700'],
-      toy: ['440515', '441900'],
-      infant_clothing: ['440600', '440100', '442000'],
-      kitchenware: ['441702', '440705', '440606'],
-      bedding: ['440100', '440600', '441900'],
-      furniture: ['440606', '441900'],
-      water_heater: ['440606', '442000', '440605'],
-      kitchen_appliance: ['440606', '442000', '440605'],
-      hair_dryer: ['440300', '442000', '440606'],
-      leather_luggage: ['440114', '440111', '441900'],
-      audio_equipment: ['440113', '440300', '440785'],
-    },
-  },
-  '33': {
-    code: '33',
-    name: '浙江省',
-    cities: [
-      {
-        code: '330100',
-        name: '杭州市',
-        initials: 'HZ',
-        weight: 30,
-        districts: [
-          dist('330102', '上城区', ['四季青街道']),
-          dist('330105', '拱墅区', ['祥符街道']),
-          dist('330106', '西湖区', ['转塘街道', '三墩镇']),
-          dist('330108', '滨江区', ['长河街道', '西兴街道']),
-          dist('330110', '余杭区', ['仓前街道', '良渚街道']),
-        ],
-      },
-      {
-        code: '330200',
-        name: '宁波市',
-        initials: 'NB',
-        weight: 22,
-        districts: [dist('330203', '海曙区', ['集士港镇']), dist('330206', '北仑区', ['大碶街道', '小港街道']), dist('330212', '鄞州区', ['姜山镇', '五乡镇']), dist('330282', '慈溪市', ['周巷镇', '观海卫镇', '坎墩街道'])],
-      },
-      { code: '330300', name: '温州市', initials: 'WZ', weight: 14, districts: [dist('330302', '鹿城区', ['双屿街道']), dist('330303', '龙湾区', ['永中街道']), dist('330382', '乐清市', ['柳市镇', '北白象镇'])] },
-      { code: '330400', name: '嘉兴市', initials: 'JX', weight: 10, districts: [dist('330402', '南湖区', ['大桥镇']), dist('330481', '海宁市', ['海昌街道', '许村镇'])] },
-      { code: '330600', name: '绍兴市', initials: 'SX', weight: 10, districts: [dist('330602', '越城区', ['皋埠街道']), dist('330603', '柯桥区', ['柯桥街道', '齐贤街道'])] },
-      { code: '330700', name: '金华市', initials: 'JH', weight: 14, districts: [dist('330702', '婺城区', ['白龙桥镇']), dist('330782', '义乌市', ['稠城街道', '佛堂镇', '苏溪镇']), dist('330784', '永康市', ['东城街道', '古山镇'])] },
-    ],
-    hotspots: {
-      toy: ['330782'],
-      kitchenware: ['330784'],
-      leather_luggage: ['330481'],
-      air_purifier: ['330282', '330212'],
-      rice_cooker: ['330282'],
-      water_heater: ['330282', '330212'],
-      kitchen_appliance: ['330282', '330110'],
-      hair_dryer: ['330282'],
-      bedding: ['330603'],
-      infant_clothing: ['330603', '330782'],
-      smartphone: ['330108'],
-    },
-  },
-  '32': {
-    code: '32',
-    name: '江苏省',
-    cities: [
-      { code: '320100', name: '南京市', initials: 'NJ', weight: 22, districts: [dist('320102', '玄武区', ['玄武门街道']), dist('320104', '秦淮区', ['光华路街道']), dist('320106', '鼓楼区', ['江东街道']), dist('320115', '江宁区', ['秣陵街道', '淳化街道'])] },
-      { code: '320200', name: '无锡市', initials: 'WX', weight: 18, districts: [dist('320205', '锡山区', ['东港镇']), dist('320211', '滨湖区', ['胡埭镇']), dist('320213', '梁溪区', ['扬名街道']), dist('320214', '新吴区', ['梅村街道', '硕放街道'])] },
-      { code: '320400', name: '常州市', initials: 'CZ', weight: 12, districts: [dist('320411', '新北区', ['薛家镇', '罗溪镇']), dist('320412', '武进区', ['湖塘镇', '横林镇'])] },
-      {
-        code: '320500',
-        name: '苏州市',
-        initials: 'SZ',
-        weight: 32,
-        districts: [
-          dist('320505', '虎丘区', ['狮山街道']),
-          dist('320506', '吴中区', ['甪直镇', '木渎镇']),
-          dist('320507', '相城区', ['蠡口街道', '黄桥街道']),
-          dist('320508', '姑苏区', ['金阊街道']),
-          dist('320581', '常熟市', ['古里镇', '海虞镇']),
-          dist('320583', '昆山市', ['周市镇', '花桥镇']),
-        ],
-      },
-      { code: '320600', name: '南通市', initials: 'NT', weight: 16, districts: [dist('320612', '通州区', ['川姜镇', '先锋街道']), dist('320614', '海门区', ['三星镇', '海门街道'])] },
-    ],
-    hotspots: {
-      bedding: ['320612', '320614'],
-      infant_clothing: ['320581'],
-      smartphone: ['320583', '320505'],
-      kitchen_appliance: ['320506', '320214'],
-      water_heater: ['320214'],
-      furniture: ['320507', '320412'],
-    },
-  },
-});
+export { SEED_PROVINCES } from './seed-divisions.js';
+export type { SeedCity, SeedDistrict, SeedProvince } from './seed-divisions.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Standards (domain.md §3)
@@ -1138,6 +929,8 @@ export interface SeedOptions {
   now: string;
   /** The policy the deciders will apply (DEFAULT_DECLARATION_POLICY when absent). */
   policy?: DeclarationPolicy;
+  /** Mean declarations per enterprise (log-normal, 1 to 25); about 4.8 when absent. */
+  declarationsPerEnterprise?: number;
 }
 
 export const DEFAULT_SEED_OPTIONS: Readonly<Omit<SeedOptions, 'policy'>> = Object.freeze({ seed: 42, province: '44', enterprises: 200, now: '2026-11-01T00:00:00Z' });
@@ -1336,7 +1129,8 @@ export function generateSeedPlan(options: SeedOptions): SeedPlan {
     }
     names.add(name);
     const town = district.towns.length && r.chance(0.75) ? r.pick(district.towns) : '';
-    const address = `${province.name}${city.name}${district.name}${town}${r.pick(ROADS)}${r.int(1, 388)}号${r.pick(ADDRESS_SUFFIXES)}`;
+    // A municipality's one city bears the municipality's name: the address writes it once.
+    const address = `${province.name}${city.name === province.name ? '' : city.name}${district.name}${town}${r.pick(ROADS)}${r.int(1, 388)}号${r.pick(ADDRESS_SUFFIXES)}`;
     const registeredAt = officeTime(fromMs + Math.pow(r.float(), 1.25) * 0.85 * SEED_SPAN_DAYS * DAY, r);
     enterprises.push({
       index,
@@ -1364,9 +1158,11 @@ export function generateSeedPlan(options: SeedOptions): SeedPlan {
   }
 
   // -- declarations: when, which category, family and kind of standard --
+  /** Log-normal location of declarations per enterprise: 1.3 (mean about 4.8) unless a mean is asked for. */
+  const declarationsMu = options.declarationsPerEnterprise === undefined ? 1.3 : Math.log(options.declarationsPerEnterprise) - 0.75 ** 2 / 2;
   const declarations: Declaration[] = [];
   for (const e of enterprises) {
-    const count = Math.max(1, Math.min(25, Math.round(Math.exp(1.3 + 0.75 * r.normal()))));
+    const count = Math.max(1, Math.min(25, Math.round(Math.exp(declarationsMu + 0.75 * r.normal()))));
     const first = Math.min(officeTime(e.registeredAt + 2 * HOUR + r.float() * 20 * DAY, r), lastMs);
     const times = [first];
     for (let k = 1; k < count; k++) times.push(Math.min(officeTime(first + r.float() * (lastMs - first), r), lastMs));

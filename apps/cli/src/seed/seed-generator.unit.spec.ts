@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
+import { isDivisionCode, jurisdictionCovers, jurisdictionPrefix } from '@regledger/shared';
 import type { Command, Decider, DomainEvent } from '@regledger/shared';
 import { isValidUscc, usccDivisionCode } from '@regledger/enterprises';
 import {
@@ -205,6 +206,60 @@ describe('seed generator', () => {
       expect(isValidUscc(s.uscc)).toBe(true);
       expect(divisions.has(s.data.jurisdiction)).toBe(true);
     }
+  });
+
+  it('has a division table for each of the 31 mainland provincial-level divisions, coded as GB/T 2260 nests them', () => {
+    const provinces = Object.keys(SEED_PROVINCES);
+    expect(provinces).toEqual(['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65']);
+    for (const key of provinces) {
+      const province = SEED_PROVINCES[key];
+      expect(province.code).toBe(key);
+      expect(province.cities.length).toBeGreaterThanOrEqual(1);
+      const codes = new Set<string>();
+      for (const city of province.cities) {
+        expect(isDivisionCode(city.code)).toBe(true);
+        expect(jurisdictionPrefix(city.code)).toBe(city.code.slice(0, 4));
+        expect(city.code.startsWith(key)).toBe(true);
+        expect(city.initials).toMatch(/^[A-Z]{2,4}$/);
+        expect(city.weight).toBeGreaterThan(0);
+        expect(city.districts.length).toBeGreaterThanOrEqual(1);
+        for (const d of city.districts) {
+          expect(isDivisionCode(d.code)).toBe(true);
+          // A district lies under its city; a city without districts stands for itself, unnamed (Dongguan, Zhongshan, Danzhou).
+          expect(d.code.slice(0, 4)).toBe(city.code.slice(0, 4));
+          expect(d.code === city.code).toBe(d.name === '');
+          expect(d.towns.length).toBeGreaterThanOrEqual(1);
+          expect(codes.has(d.code)).toBe(false);
+          codes.add(d.code);
+        }
+      }
+      // Every hotspot names a city or a district of the table, or placeFor would silently fall back.
+      for (const hotspots of Object.values(province.hotspots)) {
+        for (const code of hotspots ?? []) expect(codes.has(code) || province.cities.some((c) => c.code === code)).toBe(true);
+      }
+    }
+  });
+
+  it.each(Object.keys(SEED_PROVINCES))('plans province %s with valid USCCs registered in its own divisions, and the deciders accept it', async (province) => {
+    const table = SEED_PROVINCES[province];
+    const plan = generateSeedPlan({ ...OPTIONS, province, enterprises: 30 });
+    expect(plan.province).toBe(province);
+    expect(plan.provinceName).toBe(table.name);
+    const divisions = new Set(table.cities.flatMap((c) => c.districts.map((d) => d.code)));
+    const registrations = plan.steps.flatMap((s) => (s.type === 'RegisterEnterprise' ? [s] : []));
+    expect(registrations).toHaveLength(30);
+    for (const s of registrations) {
+      expect(isValidUscc(s.uscc)).toBe(true);
+      expect(usccDivisionCode(s.uscc)).toBe(s.data.jurisdiction);
+      expect(isDivisionCode(s.data.jurisdiction)).toBe(true);
+      expect(jurisdictionCovers(`${province}0000`, s.data.jurisdiction)).toBe(true);
+      expect(divisions.has(s.data.jurisdiction)).toBe(true);
+      expect(s.data.address.startsWith(table.name)).toBe(true);
+      expect(s.data.address.startsWith(`${table.name}${table.name}`)).toBe(false);
+    }
+    const report = await runSeedPlan(new MemoryTarget(), plan, { supervision: false });
+    expect(report.divergences).toEqual([]);
+    expect(report.eventsWritten).toBe(plan.expectedEvents);
   });
 
   it('refuses unknown provinces and impossible counts', () => {
