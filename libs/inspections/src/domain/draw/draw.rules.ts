@@ -130,8 +130,24 @@ export const canonicalPoolText = (targets: readonly PoolTarget[], inspectors: re
   });
 
 /** SHA-256 hex of the canonical pool text: the same pool in any order hashes the same (docs/draw-algorithm.md §2). */
-export const poolHash = (targets: readonly PoolTarget[], inspectors: readonly PoolInspector[], poolPosition: string): string =>
-  sha256Hex(canonicalPoolText(targets, inspectors, poolPosition));
+export const poolHash = (targets: readonly PoolTarget[], inspectors: readonly PoolInspector[], poolPosition: string): string => {
+  // The bytes of canonicalPoolText, hashed as they are produced: a national pool's text is over 100 MB.
+  const hash = createHash('sha256');
+  let pending = '';
+  const write = (text: string): void => {
+    pending += text;
+    if (pending.length >= 1 << 20) {
+      hash.update(pending, 'utf8');
+      pending = '';
+    }
+  };
+  write('{"inspectors":[');
+  [...inspectors].sort((a, b) => compareText(a.inspectorId, b.inspectorId)).forEach((i, k) => write((k ? ',' : '') + JSON.stringify(canonicalInspector(i))));
+  write(`],"poolPosition":${JSON.stringify(poolPosition)},"targets":[`);
+  [...targets].sort((a, b) => compareText(a.uscc, b.uscc)).forEach((t, k) => write((k ? ',' : '') + JSON.stringify(canonicalTarget(t))));
+  write(']}');
+  return hash.update(pending, 'utf8').digest('hex');
+};
 
 /** HMAC-SHA-256 keyed by the committed secret over the pool hash: nobody can pick the seed after seeing the pool (docs/draw-algorithm.md §3). */
 export const drawSeed = (secret: string, hashOfPool: string): string => createHmac('sha256', Buffer.from(secret, 'utf8')).update(hashOfPool, 'utf8').digest('hex');
@@ -286,6 +302,45 @@ export const inspectorEligibleForTarget = (inspector: PoolInspector, target: Poo
   !(target.lastInspection?.inspectorIds ?? []).includes(inspector.inspectorId);
 
 /**
+ * The inspectors eligible for a target (inspectorEligibleForTarget), as indices into `usable` in its order: the same list as filtering
+ * every inspector for every target, computed once per target jurisdiction and then narrowed by the target's own exclusions.
+ */
+export const eligibleInspectorIndices = (usable: readonly PoolInspector[]): ((target: PoolTarget) => number[]) => {
+  const byJurisdiction = new Map<string, number[]>();
+  const conflicted = new Set<string>(usable.flatMap((i) => i.conflicts));
+  return (target) => {
+    let covering = byJurisdiction.get(target.jurisdiction);
+    if (!covering) {
+      covering = [];
+      for (let k = 0; k < usable.length; k += 1) if (jurisdictionCovers(usable[k].jurisdiction, target.jurisdiction)) covering.push(k);
+      byJurisdiction.set(target.jurisdiction, covering);
+    }
+    const simple = !conflicted.has(target.uscc) && !(target.lastInspection?.inspectorIds.length ?? 0);
+    return simple ? covering : covering.filter((k) => inspectorEligibleForTarget(usable[k], target));
+  };
+};
+
+/**
+ * pickInspectors over indices into inspectors sorted by id with unique ids, and loads kept per index: the same picks, in the same order,
+ * from the same PRNG draws, without a map lookup per inspector and pick.
+ */
+const pickInspectorIndices = (target: PoolTarget, eligible: readonly number[], count: number, loads: Int32Array, ids: readonly string[], prng: DrawPrng): string[] => {
+  if (eligible.length < count) return pickInspectors(target, eligible.map((k) => ids[k]), count, new Map(), prng);
+  const chosen: number[] = [];
+  const tied: number[] = [];
+  for (let k = 0; k < count; k += 1) {
+    let minLoad = Infinity;
+    for (const i of eligible) if (loads[i] < minLoad && !chosen.includes(i)) minLoad = loads[i];
+    tied.length = 0;
+    for (const i of eligible) if (loads[i] === minLoad && !chosen.includes(i)) tied.push(i);
+    const pick = tied[prng.uniformInt(tied.length)];
+    chosen.push(pick);
+    loads[pick] += 1;
+  }
+  return chosen.map((i) => ids[i]);
+};
+
+/**
  * Picks `count` distinct inspectors one at a time among the eligible with the minimum current load, ties broken by uniformInt over the
  * tied ids in code-unit order; increments the loads it picks (Administrative Penalty Law art. 42; design choice: even workload).
  */
@@ -306,8 +361,10 @@ export const pickInspectors = (
   const chosen: string[] = [];
   const remaining = [...eligibleIds].sort(compareText);
   for (let k = 0; k < count; k += 1) {
-    const minLoad = Math.min(...remaining.map((id) => loads.get(id) ?? 0));
-    const tied = remaining.filter((id) => (loads.get(id) ?? 0) === minLoad);
+    let minLoad = Infinity;
+    for (const id of remaining) minLoad = Math.min(minLoad, loads.get(id) ?? 0);
+    const tied: string[] = [];
+    for (const id of remaining) if ((loads.get(id) ?? 0) === minLoad) tied.push(id);
     const pick = tied[prng.uniformInt(tied.length)];
     chosen.push(pick);
     loads.set(pick, (loads.get(pick) ?? 0) + 1);
@@ -466,12 +523,14 @@ export const runDraw = (input: DrawInput): DrawResult => {
   const usable = [...input.inspectors]
     .filter((i) => inspectorUsableForPlan(i, input.authority, input.policy.requiredQualifications ?? []))
     .sort((a, b) => compareText(a.inspectorId, b.inspectorId));
-  const loads = new Map<string, number>(usable.map((i) => [i.inspectorId, 0]));
+  // Usable inspectors are sorted by id and ids are unique (validated), so indices order as pickInspectors orders ids.
+  const loads = new Int32Array(usable.length);
+  const ids = usable.map((i) => i.inspectorId);
+  const eligibleFor = eligibleInspectorIndices(usable);
   const assignments: DrawAssignment[] = drawnTargets.map((target) => {
     const keys = productKeysByUscc.get(target.uscc) ?? [];
     const productKey = keys.length > 0 ? keys[prng.uniformInt(keys.length)] : undefined;
-    const eligibleIds = usable.filter((i) => inspectorEligibleForTarget(i, target)).map((i) => i.inspectorId);
-    const inspectorIds = pickInspectors(target, eligibleIds, input.policy.inspectorsPerTarget, loads, prng);
+    const inspectorIds = pickInspectorIndices(target, eligibleFor(target), input.policy.inspectorsPerTarget, loads, ids, prng);
     return productKey === undefined ? { uscc: target.uscc, inspectorIds } : { uscc: target.uscc, productKey, inspectorIds };
   });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { DomainError, RuleViolation, ValidationError, canonicalJson } from '@regledger/shared';
 import {
@@ -122,6 +123,9 @@ describe('commitment, pool hash and seed', () => {
     expect(canonicalJson(JSON.parse(text))).toBe(text);
     expect(text).not.toContain('undefined');
     expect(text.startsWith('{"inspectors":[{"active":true,"conflicts":[],"inspectorId":"INS-001"')).toBe(true);
+    expect(poolHash(targets, inspectors(2), '7')).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+    expect(poolHash([], [], '0')).toBe(createHash('sha256').update(canonicalPoolText([], [], '0'), 'utf8').digest('hex'));
+    expect(poolHash(mixedPool(), inspectors(3), '9')).toBe(createHash('sha256').update(canonicalPoolText(mixedPool(), inspectors(3), '9'), 'utf8').digest('hex'));
   });
 
   it('ignores fields outside the pool shape', () => {
