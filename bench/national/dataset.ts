@@ -10,7 +10,7 @@ import { DEFAULT_NATIONAL_OPTIONS, generateNational, planChunks, type Generation
 
 /** The national data set by scale: enterprises, and provinces whose supervision data goes through the command path. */
 export const NATIONAL_SCALES: Record<Scale, { enterprises: number; supervisedProvinces: number; supervisedEnterprises: number }> = {
-  small: { enterprises: 10_000, supervisedProvinces: 1, supervisedEnterprises: 200 },
+  small: { enterprises: 5_000, supervisedProvinces: 1, supervisedEnterprises: 200 },
   medium: { enterprises: 100_000, supervisedProvinces: 3, supervisedEnterprises: 300 },
   full: { enterprises: 500_000, supervisedProvinces: 6, supervisedEnterprises: 400 },
 };

@@ -12,7 +12,7 @@ import { restoreSchema, snapshotSchema } from '../http/schema-snapshot.js';
 import { searchPaths, type LoadEnterprise, type LoadResult, type LoadSpec } from '../http/workload.js';
 
 /** Seconds of each load (one run of one side), by scale. */
-const DURATION_S: Record<Scale, number> = { small: 10, medium: 20, full: 30 };
+const DURATION_S: Record<Scale, number> = { small: 5, medium: 20, full: 30 };
 /** Enterprises registered through the API; declarations go round them, so concurrent ones rarely share a stream. */
 const ENTERPRISES: Record<Scale, number> = { small: 200, medium: 500, full: 1000 };
 /** Concurrent HTTP connections of the load generator (one request in flight on each). */
@@ -200,7 +200,9 @@ export const httpLoadScenario: Scenario = {
       const pair = async (label: string, route: (run: number) => LoadSpec, baselineHeaders: Record<string, string>): Promise<VariantResult> => {
         const samples: Record<Side, Sample[]> = { library: [], baseline: [] };
         let runIndex = 0;
-        const variant = await measurePair(ctx, 'http-load', {
+        // At scale small the suite keeps to a few minutes: two measured runs, no warm-up.
+        const runCtx = ctx.scale === 'small' ? { ...ctx, runs: Math.min(ctx.runs, 2), warmup: 0 } : ctx;
+        const variant = await measurePair(runCtx, 'http-load', {
           label,
           events: 0,
           operations: 1,
@@ -216,8 +218,8 @@ export const httpLoadScenario: Scenario = {
             return sample;
           },
         });
-        const lib = samples.library.slice(ctx.warmup);
-        const raw = samples.baseline.slice(ctx.warmup);
+        const lib = samples.library.slice(runCtx.warmup);
+        const raw = samples.baseline.slice(runCtx.warmup);
         const requests = Math.round(median(lib.map((s) => s.events)));
         return {
           ...variant,

@@ -70,7 +70,7 @@ export const rebuildScenario: Scenario = {
     const engine = ds.engine.projectionEngine();
     await engine.prepare();
     const names = engine.projectionNames();
-    const variant = await measurePair({ ...ctx, runs: ctx.scale === 'small' ? ctx.runs : 1, warmup: 0 }, 'rebuild', {
+    const variant = await measurePair({ ...ctx, runs: ctx.scale === 'small' ? Math.min(ctx.runs, 2) : 1, warmup: 0 }, 'rebuild', {
       label: `${fmt(ds.events)} events`,
       events: ds.events,
       operations: 0,
@@ -133,7 +133,7 @@ export const drawScenario: Scenario = {
     for (const authority of [`${largest}0000`, '000000']) {
       let targets = 0;
       let drawn = 0;
-      const variant = await measurePair({ ...ctx, runs: ctx.scale === 'small' ? ctx.runs : Math.min(ctx.runs, 3), warmup: ctx.scale === 'small' ? ctx.warmup : 0 }, 'draw', {
+      const variant = await measurePair({ ...ctx, runs: Math.min(ctx.runs, ctx.scale === 'small' ? 2 : 3), warmup: 0 }, 'draw', {
         label: authority === '000000' ? 'national pool' : `province ${largest} pool`,
         events: ds.events,
         operations: 1,
@@ -222,7 +222,7 @@ export const searchScenario: Scenario = {
     await projection.stop();
     const [{ n }] = (await sql<{ n: string }>`select count(*)::text as n from declarations`.execute(db)).rows;
     const handler = new FindDeclarationsHandler(db);
-    const queries = ctx.scale === 'small' ? 200 : 300;
+    const queries = ctx.scale === 'small' ? 100 : 300;
     const terms = await searchTerms(ds, queries);
     const variants: VariantResult[] = [];
     const kinds: { label: string; terms: string[]; criteria: (t: string) => { q?: string; standard?: string; product?: string }; plain: string }[] = [

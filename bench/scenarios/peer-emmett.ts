@@ -59,7 +59,7 @@ async function singleAppends(ctx: BenchContext, emmett: EmmettBench): Promise<Va
     const plans = planWriters(writers, Math.ceil(perWriter / STREAMS_PER_WRITER), 2);
     const emmettEvents = plans.map((p) => p.histories.map((h) => h.map(toEmmettEvent)));
     out.push(
-      await measurePair(ctx, 'peer-emmett', {
+      await measurePair(capped(ctx), 'peer-emmett', {
         label: `single events, ${writersLabel(writers)}`,
         events,
         operations: events,
@@ -125,7 +125,7 @@ async function batchedAppends(ctx: BenchContext, emmett: EmmettBench): Promise<V
     };
     const emmettBatches = plans.map((_, w) => Array.from({ length: perWriter }, (_, i) => batchOf(w, i).events.map(toEmmettEvent)));
     out.push(
-      await measurePair(ctx, 'peer-emmett', {
+      await measurePair(capped(ctx), 'peer-emmett', {
         label: `batches of ${BATCH}, ${writersLabel(writers)}`,
         events,
         operations: appends,
@@ -234,7 +234,7 @@ async function catchUp(ctx: BenchContext, emmett: EmmettBench): Promise<VariantR
     await raw.query('delete from emt_processors');
     await raw.query('delete from emt_projections');
   };
-  const variant = await measurePair(ctx, 'peer-emmett', {
+  const variant = await measurePair(capped(ctx), 'peer-emmett', {
     label: `catch-up, ${n.toLocaleString('en-US')} events, ${streams.toLocaleString('en-US')} enterprises`,
     events: n,
     operations: 0,
@@ -298,6 +298,10 @@ const DESCRIBE = {
   library: `RegLedger's PostgresEventStore.appendToStream(stream, events, { expectedRevision }) ('no_stream' for a stream's first append); catch-up: new ProjectionEngine(store, db, [enterprisesProjection], [], { batchSize: ${PROJECTION_BATCH} }).catchUp() from position zero (tables created before timing)`,
   baseline: `Emmett 0.42.0 (@event-driven-io/emmett-postgresql, own pg pool of the same size) getPostgreSQLEventStore(url).appendToStream(stream, events, { expectedStreamVersion }) (0n, its "no stream" position, for a stream's first append); catch-up: rebuildPostgreSQLProjections({ projection, pulling: { batchSize: ${PROJECTION_BATCH}, pullingFrequencyInMs: 0 } }).start() with a postgreSQLRawSQLProjection issuing the same insert/update per event as enterprisesProjection into a table of the same shape`,
 };
+
+
+/** At scale small the suite keeps to a few minutes: at most three measured runs per side. */
+const capped = (ctx: BenchContext): BenchContext => (ctx.scale === 'small' ? { ...ctx, runs: Math.min(ctx.runs, 3) } : ctx);
 
 export const peerEmmettScenario: Scenario = {
   id: 'peer-emmett',

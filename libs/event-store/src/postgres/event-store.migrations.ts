@@ -45,4 +45,16 @@ export const eventStoreMigrations: Migration[] = [
         )`.execute(db);
     },
   },
+  {
+    id: 'event-store/0002-stream-last-hash',
+    async up(db) {
+      // The hash of the stream's event at `version`, written with it by every append: the one-statement
+      // append checks the chain against it. Null when not known (a row written by other means); an append
+      // then reads the hash from es_events and sets it.
+      await sql`alter table es_streams add column last_hash char(64)`.execute(db);
+      await sql`
+        update es_streams s set last_hash = e.hash
+        from es_events e where e.stream_id = s.stream_id and e.revision = s.version`.execute(db);
+    },
+  },
 ];

@@ -54,15 +54,51 @@ export interface PostgresEventStoreOptions {
   clock?: () => Date;
   /** Instrumentation: awaited inside the append transaction, after the insert, before the commit. */
   beforeCommit?: (streamId: string) => Promise<void>;
+  /**
+   * How many streams' last (revision, hash) the store remembers to append in one statement (default
+   * 50,000; 0 turns the one-statement append off for existing streams).
+   */
+  headCacheSize?: number;
 }
+
+/** A stream's last revision and that event's hash, as this store last saw them committed. */
+interface KnownHead {
+  revision: bigint;
+  hash: string;
+}
+
+interface PreparedEvent {
+  id: string;
+  revision: bigint;
+  type: string;
+  schemaVersion: number;
+  data: unknown;
+  metadata: EventMetadata;
+  /** `data` and `metadata` as JSON text, as sent to the database. */
+  dataJson: string;
+  metadataJson: string;
+  businessTime: Date | null;
+  prevHash: string;
+  hash: string;
+}
+
+const DEFAULT_HEAD_CACHE_SIZE = 50_000;
+
+/** The stream's transaction advisory lock; takes no transaction id. */
+const streamLockOf = (streamId: string) => sql`(select pg_advisory_xact_lock(hashtextextended(${streamId}, 0)) as held)`;
 
 /**
  * The log on PostgreSQL (a server through `pg`, or PGlite) with kysely.
  * - concurrency: a `es_streams` row per stream, written first in every append, behind a transaction
  *   advisory lock on the stream so that the transaction id (taken by the first write) is assigned only
  *   once the stream is held: a stream's revisions then follow the global order;
- * - one INSERT per append (unnest of arrays);
- * - global reads by (transaction id, position) below the oldest running transaction (design-notes §1).
+ * - one INSERT per append (unnest of arrays; in the one-statement append, a single event's values as parameters);
+ * - global reads by (transaction id, position) below the oldest running transaction (design-notes §1);
+ * - the stream row also holds its last event's hash (`last_hash`), written by every append;
+ * - the common append is one statement (`appendInOneStatement`): when the stream's last hash is known
+ *   from this store's own appends and reads, the events are hashed before the round trip, and the
+ *   statement checks on the stream row that the stream is still at that revision with that hash;
+ *   otherwise the append is a transaction that reads the previous hash from es_events (`appendInTransaction`).
  */
 export class PostgresEventStore implements EventStore {
   readonly backend: 'postgres' | 'pglite';
@@ -70,6 +106,9 @@ export class PostgresEventStore implements EventStore {
   private readonly upcasters: UpcasterRegistry;
   private readonly clock: () => Date;
   private readonly beforeCommit?: (streamId: string) => Promise<void>;
+  private readonly headCacheSize: number;
+  /** Streams' last known heads, oldest first (Map insertion order): a hint, checked by the database. */
+  private readonly heads = new Map<string, KnownHead>();
 
   constructor(database: Database, options: PostgresEventStoreOptions = {}) {
     this.backend = database.kind;
@@ -77,22 +116,199 @@ export class PostgresEventStore implements EventStore {
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.clock = options.clock ?? (() => new Date());
     this.beforeCommit = options.beforeCommit;
+    this.headCacheSize = options.headCacheSize ?? DEFAULT_HEAD_CACHE_SIZE;
   }
 
   async appendToStream(streamId: string, events: EventToAppend[], options: AppendOptions): Promise<AppendResult> {
+    const fast = await this.appendInOneStatement(streamId, events, options);
+    if (fast) return fast;
     if (options.idempotency) {
       const earlier = await this.findIdempotentResult(options.idempotency);
       if (earlier) return earlier;
     }
+    let result: AppendResult;
     try {
-      return await this.db.transaction().execute((trx) => this.appendInTransaction(trx, streamId, events, options));
+      result = await this.db.transaction().execute((trx) => this.appendInTransaction(trx, streamId, events, options));
     } catch (e) {
-      if (options.idempotency && pgCode(e) === UNIQUE_VIOLATION && String((e as Error).message).includes('es_idempotency')) {
-        const earlier = await this.findIdempotentResult(options.idempotency);
-        if (earlier) return earlier;
-      }
+      const earlier = await this.earlierOnKeyConflict(e, options);
+      if (earlier) return earlier;
       throw e;
     }
+    this.rememberAppended(result);
+    return result;
+  }
+
+  /** On a unique violation of the idempotency key, the answer of the append that holds the key. */
+  private async earlierOnKeyConflict(e: unknown, options: AppendOptions): Promise<AppendResult | null> {
+    if (options.idempotency && pgCode(e) === UNIQUE_VIOLATION && String((e as Error).message).includes('es_idempotency')) {
+      return this.findIdempotentResult(options.idempotency);
+    }
+    return null;
+  }
+
+  /**
+   * The append as one statement, hence one round trip and its own transaction, when the previous hash is
+   * known: for `no_stream` (the genesis hash), or for an exact revision n whose hash this store remembers.
+   * Null when it does not apply or when the statement wrote nothing (the stream is not at n, or its row
+   * holds another hash than remembered): the caller then appends in a transaction, which reads the hash
+   * from the log and reports a wrong expected revision. A remembered hash is only a hint: the statement
+   * writes nothing unless the stream row holds revision n with exactly that hash (`last_hash`, written in
+   * the same transaction as event n, and checked on the row's latest version when another writer updated
+   * it meanwhile), so the chain cannot be wrong.
+   *
+   * Order of the writes: every write takes its rows from the stream row's update (or insert), which
+   * takes its rows from the materialized advisory lock, so the transaction id is assigned only once the
+   * stream is held, as in the transaction. A key already used fails the statement as a whole (nothing is
+   * written) and the earlier answer is returned, as a replay.
+   */
+  private async appendInOneStatement(streamId: string, events: EventToAppend[], options: AppendOptions): Promise<AppendResult | null> {
+    const expected = options.expectedRevision;
+    if (this.beforeCommit || events.length === 0) return null;
+    let known: KnownHead | undefined;
+    let firstRevision: bigint;
+    let prevHash: string;
+    if (expected === 'no_stream') {
+      firstRevision = 0n;
+      prevHash = GENESIS_HASH;
+    } else if (typeof expected === 'bigint') {
+      known = this.heads.get(streamId);
+      if (!known || known.revision !== expected) return null;
+      firstRevision = expected + 1n;
+      prevHash = known.hash;
+    } else {
+      return null;
+    }
+    const k = BigInt(events.length);
+    const newVersion = firstRevision + k - 1n;
+    const recordedAt = this.clock();
+    const prepared = this.prepareEvents(streamId, events, firstRevision, prevHash, recordedAt);
+    const lastHash = prepared[prepared.length - 1].hash;
+    const streamRow =
+      expected === 'no_stream'
+        ? sql`
+          insert into es_streams (stream_id, version, last_hash) select ${streamId}, ${newVersion.toString()}::bigint, ${lastHash} from stream_lock
+          on conflict (stream_id) do nothing
+          returning version`
+        : sql`
+          update es_streams set version = version + ${k.toString()}::bigint, last_hash = ${lastHash} from stream_lock
+          where stream_id = ${streamId} and version = ${expected.toString()}::bigint and last_hash = ${prevHash}
+          returning version`;
+    const idempotency = options.idempotency
+      ? sql`,
+        idempotency as (
+          insert into es_idempotency (key, request_hash, stream_id, first_revision, last_revision)
+          select ${options.idempotency.key}, ${options.idempotency.requestHash}, ${streamId}, ${firstRevision.toString()}::bigint, stream_row.version from stream_row
+        )`
+      : sql``;
+    // One event: its values as parameters (plans faster than unnest of one-element arrays).
+    const [one] = prepared;
+    const rows =
+      prepared.length === 1
+        ? sql`
+          select ${one.id}::uuid, ${streamId}, ${one.revision.toString()}::bigint, ${one.type}, ${one.schemaVersion}::int, ${one.dataJson}::jsonb,
+            ${one.metadataJson}::jsonb, ${recordedAt.toISOString()}::timestamptz, ${one.businessTime ? one.businessTime.toISOString() : null}::timestamptz,
+            ${one.prevHash}, ${one.hash}
+          from stream_row`
+        : sql`
+          select u.event_id, ${streamId}, u.revision, u.type, u.schema_version, u.data::jsonb, u.metadata::jsonb, ${recordedAt.toISOString()}::timestamptz, u.business_time, u.prev_hash, u.hash
+          from stream_row, ${this.unnestPrepared(prepared)}
+          order by u.revision`;
+    let inserted: { global_position: string; transaction_id: string }[];
+    try {
+      const r = await sql<{ global_position: string; transaction_id: string }>`
+        with stream_lock as materialized ${streamLockOf(streamId)},
+        stream_row as (${streamRow})${idempotency}
+        insert into es_events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, business_time, prev_hash, hash)
+        ${rows}
+        returning global_position, transaction_id::text as transaction_id`.execute(this.db);
+      inserted = r.rows;
+    } catch (e) {
+      const earlier = await this.earlierOnKeyConflict(e, options);
+      if (earlier) return earlier;
+      throw e;
+    }
+    if (!inserted.length) {
+      // Not written: the stream moved, or the remembered hash is not the stream's. Forget it, unless an append
+      // that ended meanwhile already replaced it.
+      if (known && this.heads.get(streamId) === known) this.heads.delete(streamId);
+      return null;
+    }
+    const result: AppendResult = { streamId, nextExpectedRevision: newVersion, events: this.recordedOf(streamId, prepared, recordedAt, inserted), idempotentReplay: false };
+    this.rememberAppended(result);
+    return result;
+  }
+
+  /** The events with their revisions and hashes, chained from `prevHash`. */
+  private prepareEvents(streamId: string, events: EventToAppend[], firstRevision: bigint, prevHash: string, recordedAt: Date): PreparedEvent[] {
+    let prev = prevHash;
+    return events.map((e, i) => {
+      const revision = firstRevision + BigInt(i);
+      const id = e.id ?? uuidv7();
+      const schemaVersion = e.schemaVersion ?? 1;
+      const businessTime = e.businessTime ? new Date(e.businessTime) : null;
+      const dataJson = JSON.stringify(e.data ?? null);
+      const metadataJson = JSON.stringify(e.metadata);
+      const data = JSON.parse(dataJson) as unknown;
+      const metadata = JSON.parse(metadataJson) as EventMetadata;
+      const hash = eventHash({ id, streamId, revision, type: e.type, schemaVersion, data, metadata, recordedAt, businessTime, prevHash: prev });
+      const row = { id, revision, type: e.type, schemaVersion, data, metadata, dataJson, metadataJson, businessTime, prevHash: prev, hash };
+      prev = hash;
+      return row;
+    });
+  }
+
+  /** `unnest(…) as u(…)` of the prepared events' columns. */
+  private unnestPrepared(prepared: PreparedEvent[]) {
+    return sql`unnest(
+        ${prepared.map((p) => p.id)}::uuid[],
+        ${prepared.map((p) => p.revision.toString())}::bigint[],
+        ${prepared.map((p) => p.type)}::text[],
+        ${prepared.map((p) => p.schemaVersion)}::int[],
+        ${prepared.map((p) => p.dataJson)}::text[],
+        ${prepared.map((p) => p.metadataJson)}::text[],
+        ${prepared.map((p) => (p.businessTime ? p.businessTime.toISOString() : null))}::timestamptz[],
+        ${prepared.map((p) => p.prevHash)}::text[],
+        ${prepared.map((p) => p.hash)}::text[]
+      ) as u(event_id, revision, type, schema_version, data, metadata, business_time, prev_hash, hash)`;
+  }
+
+  /** The appended events as recorded, given the rows the insert returned. */
+  private recordedOf(streamId: string, prepared: PreparedEvent[], recordedAt: Date, inserted: { global_position: string | number; transaction_id: string | number }[]): RecordedEvent[] {
+    const positions = inserted
+      .map((r) => ({ gp: toBigInt(r.global_position), tx: toBigInt(r.transaction_id) }))
+      .sort((a, b) => (a.gp < b.gp ? -1 : 1));
+    return prepared.map((p, i) => ({
+      id: p.id,
+      streamId,
+      revision: p.revision,
+      globalPosition: positions[i].gp,
+      position: { commit: positions[i].tx, prepare: positions[i].gp },
+      type: p.type,
+      ...this.upcasters.upcast(p.type, p.schemaVersion, p.data),
+      storedSchemaVersion: p.schemaVersion,
+      metadata: p.metadata,
+      recordedAt,
+      businessTime: p.businessTime,
+      prevHash: p.prevHash,
+      hash: p.hash,
+    }));
+  }
+
+  /** Remembers a stream's head (most recent last; the oldest is forgotten beyond the bound). */
+  private rememberHead(streamId: string, revision: bigint, hash: string): void {
+    if (this.headCacheSize <= 0) return;
+    this.heads.delete(streamId);
+    this.heads.set(streamId, { revision, hash });
+    if (this.heads.size > this.headCacheSize) {
+      const oldest = this.heads.keys().next();
+      if (!oldest.done) this.heads.delete(oldest.value);
+    }
+  }
+
+  /** After a committed append: the stream's head is its last event. */
+  private rememberAppended(result: AppendResult): void {
+    const last = result.events[result.events.length - 1];
+    if (last && !result.idempotentReplay) this.rememberHead(result.streamId, last.revision, last.hash);
   }
 
   private async appendInTransaction(trx: AnyDb, streamId: string, events: EventToAppend[], options: AppendOptions): Promise<AppendResult> {
@@ -102,7 +318,7 @@ export class PostgresEventStore implements EventStore {
     // advisory lock (which takes none) is acquired first, in the same statement: a writer that waits for
     // the stream gets its transaction id only after the writer ahead of it, and the log's order
     // (transaction id, position) never puts a later revision of a stream before an earlier one.
-    const streamLock = sql`(select pg_advisory_xact_lock(hashtextextended(${streamId}, 0)) as held)`;
+    const streamLock = streamLockOf(streamId);
     let newVersion: bigint | null;
     if (expected === 'any') {
       const r = await sql<{ version: string }>`
@@ -146,32 +362,12 @@ export class PostgresEventStore implements EventStore {
       prevHash = prev.rows[0].hash;
     }
     const recordedAt = this.clock();
-    const prepared = events.map((e, i) => {
-      const revision = firstRevision + BigInt(i);
-      const id = e.id ?? uuidv7();
-      const schemaVersion = e.schemaVersion ?? 1;
-      const businessTime = e.businessTime ? new Date(e.businessTime) : null;
-      const data = JSON.parse(JSON.stringify(e.data ?? null)) as unknown;
-      const metadata = JSON.parse(JSON.stringify(e.metadata)) as EventMetadata;
-      const hash = eventHash({ id, streamId, revision, type: e.type, schemaVersion, data, metadata, recordedAt, businessTime, prevHash });
-      const row = { id, revision, type: e.type, schemaVersion, data, metadata, businessTime, prevHash, hash };
-      prevHash = hash;
-      return row;
-    });
+    const prepared = this.prepareEvents(streamId, events, firstRevision, prevHash, recordedAt);
     const inserted = await sql<{ global_position: string; transaction_id: string }>`
+      with stream_head as (update es_streams set last_hash = ${prepared[prepared.length - 1].hash} where stream_id = ${streamId})
       insert into es_events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, business_time, prev_hash, hash)
       select u.event_id, ${streamId}, u.revision, u.type, u.schema_version, u.data::jsonb, u.metadata::jsonb, ${recordedAt.toISOString()}::timestamptz, u.business_time, u.prev_hash, u.hash
-      from unnest(
-        ${prepared.map((p) => p.id)}::uuid[],
-        ${prepared.map((p) => p.revision.toString())}::bigint[],
-        ${prepared.map((p) => p.type)}::text[],
-        ${prepared.map((p) => p.schemaVersion)}::int[],
-        ${prepared.map((p) => JSON.stringify(p.data))}::text[],
-        ${prepared.map((p) => JSON.stringify(p.metadata))}::text[],
-        ${prepared.map((p) => (p.businessTime ? p.businessTime.toISOString() : null))}::timestamptz[],
-        ${prepared.map((p) => p.prevHash)}::text[],
-        ${prepared.map((p) => p.hash)}::text[]
-      ) as u(event_id, revision, type, schema_version, data, metadata, business_time, prev_hash, hash)
+      from ${this.unnestPrepared(prepared)}
       order by u.revision
       returning global_position, transaction_id::text as transaction_id`.execute(trx);
     if (options.idempotency) {
@@ -180,24 +376,7 @@ export class PostgresEventStore implements EventStore {
         values (${options.idempotency.key}, ${options.idempotency.requestHash}, ${streamId}, ${firstRevision.toString()}::bigint, ${newVersion.toString()}::bigint)`.execute(trx);
     }
     if (this.beforeCommit) await this.beforeCommit(streamId);
-    const positions = inserted.rows
-      .map((r) => ({ gp: toBigInt(r.global_position), tx: toBigInt(r.transaction_id) }))
-      .sort((a, b) => (a.gp < b.gp ? -1 : 1));
-    const recorded: RecordedEvent[] = prepared.map((p, i) => ({
-      id: p.id,
-      streamId,
-      revision: p.revision,
-      globalPosition: positions[i].gp,
-      position: { commit: positions[i].tx, prepare: positions[i].gp },
-      type: p.type,
-      ...this.upcasters.upcast(p.type, p.schemaVersion, p.data),
-      storedSchemaVersion: p.schemaVersion,
-      metadata: p.metadata,
-      recordedAt,
-      businessTime: p.businessTime,
-      prevHash: p.prevHash,
-      hash: p.hash,
-    }));
+    const recorded = this.recordedOf(streamId, prepared, recordedAt, inserted.rows);
     return { streamId, nextExpectedRevision: newVersion, events: recorded, idempotentReplay: false };
   }
 
@@ -225,7 +404,14 @@ export class PostgresEventStore implements EventStore {
     q = q.orderBy('revision', backwards ? 'desc' : 'asc');
     if (options.maxCount !== undefined) q = q.limit(options.maxCount);
     const rows = (await q.execute()) as EventRow[];
-    return rows.map((r) => this.toRecorded(r, options.raw));
+    const recorded = rows.map((r) => this.toRecorded(r, options.raw));
+    // A read up to the stream's end (what a command handler does right before it appends) gives its head.
+    const toEnd =
+      options.asOf === undefined &&
+      (backwards ? options.fromRevision === undefined : options.toRevision === undefined && (options.maxCount === undefined || recorded.length < options.maxCount));
+    const head = toEnd ? (backwards ? recorded[0] : recorded[recorded.length - 1]) : undefined;
+    if (head) this.rememberHead(streamId, head.revision, head.hash);
+    return recorded;
   }
 
   async streamRevision(streamId: string): Promise<bigint | null> {
@@ -270,7 +456,8 @@ export class PostgresEventStore implements EventStore {
    */
   async importEvents(events: readonly EventToImport[]): Promise<ImportResult> {
     if (!events.length) return { imported: 0, skipped: 0 };
-    return this.db.transaction().execute(async (trx) => {
+    const written: EventToImport[] = [];
+    const result = await this.db.transaction().execute(async (trx) => {
       const streamIds = [...new Set(events.map((e) => e.streamId))].sort();
       await sql`select pg_advisory_xact_lock(hashtextextended(s, 0)) from unnest(${streamIds}::text[]) as s order by s`.execute(trx);
       const present = await sql<{ event_id: string; stream_id: string; revision: string; hash: string }>`
@@ -279,7 +466,7 @@ export class PostgresEventStore implements EventStore {
       const stored = new Map(present.rows.map((r) => [r.event_id, { streamId: r.stream_id, revision: toBigInt(r.revision), hash: r.hash.trim() }]));
       const headRows = await sql<{ stream_id: string; revision: string; hash: string }>`
         select distinct on (stream_id) stream_id, revision::text as revision, hash from es_events
-        where stream_id = any(${streamIds}::text[]) order by stream_id, revision desc`.execute(trx);
+        where stream_id = any(${streamIds}::text[]) order by stream_id, es_events.revision desc`.execute(trx);
       const heads = new Map<string, StreamHead>(headRows.rows.map((r) => [r.stream_id, { revision: toBigInt(r.revision), hash: r.hash.trim() }]));
       const { write, skipped } = planImport(events, heads, stored);
       if (!write.length) return { imported: 0, skipped };
@@ -300,14 +487,17 @@ export class PostgresEventStore implements EventStore {
           ${write.map((e) => e.hash)}::text[]
         ) with ordinality as u(event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, business_time, prev_hash, hash, n)
         order by u.n`.execute(trx);
-      const last = new Map<string, bigint>();
-      for (const e of write) last.set(e.streamId, e.revision);
+      const last = new Map<string, EventToImport>();
+      for (const e of write) last.set(e.streamId, e);
       await sql`
-        insert into es_streams (stream_id, version)
-        select s, v from unnest(${[...last.keys()]}::text[], ${[...last.values()].map(String)}::bigint[]) as u(s, v)
-        on conflict (stream_id) do update set version = excluded.version`.execute(trx);
+        insert into es_streams (stream_id, version, last_hash)
+        select s, v, h from unnest(${[...last.keys()]}::text[], ${[...last.values()].map((e) => e.revision.toString())}::bigint[], ${[...last.values()].map((e) => e.hash)}::text[]) as u(s, v, h)
+        on conflict (stream_id) do update set version = excluded.version, last_hash = excluded.last_hash`.execute(trx);
+      written.push(...last.values());
       return { imported: write.length, skipped };
     });
+    for (const e of written) this.rememberHead(e.streamId, e.revision, e.hash);
+    return result;
   }
 
 

@@ -422,6 +422,14 @@ export function eventStoreContract(name: string, makeFixture: () => Promise<Cont
         expect(await f.store.streamRevision(b)).toBe(0n);
       });
 
+      it('continues a stream past revision 10 in a later call (the head is the highest revision, not the highest text)', async () => {
+        const s = stream('import-long');
+        const events = foreignEvents(s, Array.from({ length: 14 }, (_, i) => i));
+        expect(await f.store.importEvents(events.slice(0, 12))).toEqual({ imported: 12, skipped: 0 });
+        expect(await f.store.importEvents(events.slice(12))).toEqual({ imported: 2, skipped: 0 });
+        expect((await f.store.readStream(s)).map((e) => e.revision)).toEqual(events.map((e) => e.revision));
+      });
+
       it('run again, skips the events already there and writes the rest', async () => {
         const c = stream('import-c');
         const events = foreignEvents(c, [0, 1, 2]);
