@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import { isConnectionError } from './connection-errors.js';
 
@@ -71,7 +72,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   }
   const dataDir = config.dataDir ?? './.data/pglite';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir);
+  // pg_trgm serves the registry's substring searches (libs/declarations); the bundle is loaded, CREATE EXTENSION installs it.
+  const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   const db = new Kysely({ dialect: new PGliteDialect(pglite) });
   return { kind: 'pglite', db, connectionString: null, close: () => db.destroy() };
 }

@@ -2,12 +2,14 @@ import type { ContextDefinition } from '@regledger/engine';
 import { fold } from '@regledger/shared';
 import { DECLARATIONS_STREAM_PREFIX, declarationDecider, type DeclarationEvent } from './domain/index.js';
 import { declarationsProjection } from './projections/declarations.projection.js';
+import { searchIndexMigrations } from './projections/search-indexes.js';
 import { redeclarationOnRenamePolicy } from './policies/redeclaration-on-rename.policy.js';
 import { redeclarationOverdueSchedule } from './schedules/redeclaration-overdue.schedule.js';
 
 /** The declarations context as the engine sees it. */
 export const declarationsContext: ContextDefinition = {
   name: 'declarations',
+  migrations: searchIndexMigrations,
   projections: [declarationsProjection],
   streams: [
     {

@@ -735,4 +735,72 @@ describe('declarations projection', () => {
         ]);
       });
   });
+
+  it('a batch is applied as its events one by one would be: a mixed batch in one apply, split, or one event per apply gives the same rows; applying it again changes nothing', async () => {
+    const t = (s: string): Date => new Date(`2025-${s}Z`);
+    const first = declared(0, ID1, {}, { recordedAt: t('06-01T02:00:00.000'), actorId: 'enterprise-user-1', actorRole: 'enterprise', reason: '首次声明' });
+    const late = markedLate(1, ID1, 1, lateReasons, { recordedAt: t('06-01T02:00:00.000') });
+    const batch: RecordedEvent[] = [
+      first,
+      late,
+      declared(2, ID2, { content: nationalContent, declaredOn: '2025-06-10', effectiveFrom: '2025-06-10' }, { recordedAt: t('06-10T02:00:00.000') }),
+      declared(3, ID3, { declaredOn: '2025-06-10', effectiveFrom: '2025-06-10' }, { recordedAt: t('06-10T03:00:00.000') }),
+      declared(0, FUZHOU_ID, { uscc: FUZHOU, enterpriseName: '福州示例有限公司', jurisdiction: '350100' }, { recordedAt: t('06-11T02:00:00.000') }, FUZHOU_STREAM),
+      renamed(HUAWEI, 1, NAME, NEW_NAME),
+      revised(4, ID1, 2, '2025-07-01', { enterpriseName: NEW_NAME }, { recordedAt: t('06-20T02:00:00.000'), actorId: 'supervisor-1', actorRole: 'supervisor', reason: '标准修订' }),
+      late,
+      confirmed(5, ID1, 2, '2025-09-01', { recordedAt: t('06-21T02:00:00.000') }),
+      required(6, [ID1, ID2], { recordedAt: t('07-01T02:00:00.000') }),
+      redeclared(7, ID2, 1, { recordedAt: t('07-02T02:00:00.000') }),
+      first,
+      overdue(8, ID1, { recordedAt: t('08-01T02:00:00.000') }),
+      abolished(9, ID1, 2, '2025-10-01', { recordedAt: t('08-02T02:00:00.000') }),
+      revised(10, ID3, 2, '2025-08-05', {}, { recordedAt: t('08-05T02:00:00.000') }),
+    ];
+    const tablesOf = (suffix: string): Record<string, string> => Object.fromEntries(declarationsProjection.tables.map((name) => [name, `${name}${suffix}`]));
+    const keys: Record<string, string> = {
+      declarations: 'declaration_id',
+      declaration_versions: 'declaration_id, version',
+      declaration_products: 'declaration_id, version, position',
+      declaration_history: 'declaration_id, stream_revision',
+    };
+    const contents = async (db: AnyDb, tables: Record<string, string>): Promise<Record<string, unknown[]>> => {
+      const out: Record<string, unknown[]> = {};
+      for (const [name, table] of Object.entries(tables)) out[name] = (await sql`select * from ${sql.table(table)} order by ${sql.raw(keys[name])}`.execute(db)).rows;
+      return out;
+    };
+    const applied = async (suffix: string, batches: RecordedEvent[][]): Promise<Record<string, string>> => {
+      const tables = tablesOf(suffix);
+      for (const table of Object.values(tables)) await sql`drop table if exists ${sql.table(table)}`.execute(database.db);
+      await declarationsProjection.createTables(database.db, tables);
+      for (const events of batches) await database.db.transaction().execute((trx) => declarationsProjection.apply(trx, events, tables));
+      return tables;
+    };
+
+    const each = await contents(database.db, await applied('_each', batch.map((e) => [e])));
+    const whole = await applied('_whole', [batch]);
+    expect(await contents(database.db, whole)).toEqual(each);
+    const split = await applied('_split', [batch.slice(0, 3), batch.slice(3, 5), batch.slice(5, 10), batch.slice(10)]);
+    expect(await contents(database.db, split)).toEqual(each);
+
+    await database.db.transaction().execute((trx) => declarationsProjection.apply(trx, batch, whole));
+    expect(await contents(database.db, whole)).toEqual(each);
+
+    expect(each.declarations).toHaveLength(4);
+    expect(each.declaration_versions).toHaveLength(6);
+    expect(each.declaration_products).toHaveLength(3 + 1 + 1 + 3 + 3 + 1);
+    const history = (each.declaration_history as { declaration_id: string; stream_revision: string | number; valid_to: unknown; view: { status: string; enterpriseSearch: string } }[])
+      .filter((h) => h.declaration_id === ID1)
+      .map((h) => [String(h.stream_revision), h.view.status, h.view.enterpriseSearch, h.valid_to === null]);
+    expect(history).toEqual([
+      ['0', 'active', NAME, false],
+      ['1', 'active', NAME, false],
+      ['4', 'active', `${NAME}\n${NEW_NAME}`, false],
+      ['5', 'active', `${NAME}\n${NEW_NAME}`, false],
+      ['6', 'to_be_redeclared', `${NAME}\n${NEW_NAME}`, false],
+      ['8', 'to_be_redeclared', `${NAME}\n${NEW_NAME}`, false],
+      ['9', 'abolished', `${NAME}\n${NEW_NAME}`, true],
+    ]);
+    for (const tables of [whole, split, tablesOf('_each')]) for (const table of Object.values(tables)) await sql`drop table ${sql.table(table)}`.execute(database.db);
+  });
 });
