@@ -94,12 +94,13 @@ export async function closeNationalDataset(): Promise<void> {
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 /** One progress line, rewritten in place on a terminal. */
-const bar = (ctx: BenchContext, label: string, done: number, total: number, rate: number): void => {
+const bar = (ctx: BenchContext, label: string, done: number, total: number, elapsedMs: number, events: number): void => {
   const share = total ? Math.min(1, done / total) : 1;
   const width = 24;
   const filled = Math.round(share * width);
-  const eta = rate > 0 && total > done ? ` ETA ${Math.ceil((total - done) / rate)} s` : '';
-  ctx.progress(`${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(1)}% ${fmt(done)}/${fmt(total)} ${fmt(rate)}/s${eta}`);
+  const seconds = Math.max(elapsedMs / 1000, 0.001);
+  const eta = done > 0 && total > done ? ` ETA ${Math.ceil(((total - done) * seconds) / done)} s` : '';
+  ctx.progress(`${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(1)}% ${fmt(done)}/${fmt(total)} enterprises, ${fmt(events)} events, ${fmt(events / seconds)} events/s${eta}`);
 };
 
 async function generateInto(ctx: BenchContext, engine: Engine, url: string): Promise<NationalDataset> {
@@ -144,7 +145,7 @@ async function generateInto(ctx: BenchContext, engine: Engine, url: string): Pro
     onProgress(p) {
       if (p.elapsedMs - lastShown < 2000 && p.enterprises < p.enterprisesPlanned) return;
       lastShown = p.elapsedMs;
-      bar(ctx, 'generate', p.enterprises, p.enterprisesPlanned, (p.events * 1000) / Math.max(p.elapsedMs, 1));
+      bar(ctx, 'generate', p.enterprises, p.enterprisesPlanned, p.elapsedMs, p.events);
     },
   });
   const head = await engine.store.headPosition({ committed: true });
