@@ -169,7 +169,9 @@ describe('inspection planning over HTTP: inspectors, plans, the double-random dr
       const res = await t.http.post(`/inspection-plans/${planId}/draw`).set(supervisor()).set('Idempotency-Key', 'draw-1').send({ secret: SECRET });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ planId, drawnTargets: 6, poolHash: expect.stringMatching(/^[0-9a-f]{64}$/), events: [{ type: 'InspectionsDrawn' }] });
-      // A retry under the same key gets the first answer, not "already drawn", and writes nothing.
+      // A retry under the same key gets the first answer, not "already drawn", and writes nothing. The tasks the
+      // draw orders are opened by a policy in the background: let it finish before counting.
+      await t.settled();
       const before = await t.eventCount();
       const retry = await t.http.post(`/inspection-plans/${planId}/draw`).set(supervisor()).set('Idempotency-Key', 'draw-1').send({ secret: SECRET });
       expect(retry.headers['idempotent-replayed']).toBe('true');
