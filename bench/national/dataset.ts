@@ -50,6 +50,8 @@ const openAt = (url: string): Promise<Engine> =>
   openEngine(loadEngineConfig({ ...process.env, DATABASE_URL: url, EVENTSTORE_CONNECTION_STRING: '', LOG_LEVEL: 'silent', NODE_ENV: 'development' }), CONTEXTS);
 
 let current: { dataset: NationalDataset; drop: (() => Promise<void>) | null } | null = null;
+/** A database created for a data set whose generation has not finished: removed by closeNationalDataset if it fails. */
+let unfinished: { engine: Engine | null; drop: () => Promise<void> } | null = null;
 
 /**
  * The national data set of this run: generated on first use into its own database on the server (the other
@@ -78,12 +80,21 @@ export async function nationalDataset(ctx: BenchContext): Promise<NationalDatase
   const url = new URL(ctx.serverUrl);
   url.pathname = `/${name}`;
   ctx.progress(`national data set: created database ${name}${ctx.keepDataset ? ' (kept at the end: --keep-dataset)' : ''}`);
+  unfinished = { engine: null, drop };
   const engine = await openAt(url.toString());
+  unfinished.engine = engine;
   current = { dataset: await generateInto(ctx, engine, url.toString()), drop: ctx.keepDataset ? null : drop };
+  unfinished = null;
   return current.dataset;
 }
 
 export async function closeNationalDataset(): Promise<void> {
+  if (unfinished) {
+    const { engine, drop } = unfinished;
+    unfinished = null;
+    await engine?.close().catch(() => undefined);
+    await drop();
+  }
   if (!current) return;
   const { dataset, drop } = current;
   current = null;
