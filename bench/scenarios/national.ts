@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
-import { awaitReadable, type LogPosition } from '@regledger/event-store';
+import { awaitReadable } from '@regledger/event-store';
+import { readLogUpTo } from '../../libs/inspections/src/pool-log.js';
 import { FindDeclarationsHandler, FindDeclarationsQuery } from '../../libs/declarations/src/queries/find-declarations/find-declarations.query.js';
 import { DEFAULT_DRAW_POLICY, buildPool, commitmentOf, poolPositionText, runDraw, type PoolInspector } from '@regledger/inspections';
-import { measurePair, percentile, summarise, type BenchContext, type Sample, type Scenario, type ScenarioResult, type VariantResult } from '../harness.js';
+import { measurePair, percentile, type BenchContext, type Sample, type Scenario, type ScenarioResult, type VariantResult } from '../harness.js';
 import { NATIONAL_SCALES, nationalDataset, type NationalDataset } from '../national/dataset.js';
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
@@ -140,7 +141,7 @@ export const drawScenario: Scenario = {
         reset: async () => undefined,
         async library(): Promise<Sample> {
           const t0 = performance.now();
-          const log = await readAllUpTo(ds, head.position);
+          const log = await readLogUpTo(ds.engine.store, head.position, 60_000);
           const t1 = performance.now();
           const pool = buildPool(log, { authority, asOf: '2026-10-30', standardKinds: null, defaultCreditClass: 'B', builderVersion: 2 });
           const t2 = performance.now();
@@ -186,11 +187,6 @@ export const drawScenario: Scenario = {
     };
   },
 };
-
-async function readAllUpTo(ds: NationalDataset, position: LogPosition) {
-  const { readLogUpTo } = await import('../../libs/inspections/src/pool-log.js');
-  return readLogUpTo(ds.engine.store, position, 60_000);
-}
 
 /** Search terms drawn from the data set itself, so every kind of query finds rows. */
 async function searchTerms(ds: NationalDataset, count: number): Promise<{ name: string[]; standard: string[]; product: string[] }> {
@@ -266,7 +262,6 @@ export const searchScenario: Scenario = {
       variant.baseline.p99Ms = percentile(allPlain, 99);
       variants.push(variant);
     }
-    void summarise;
     return {
       id: this.id,
       title: `${this.title} (${fmt(Number(n))} declarations)`,

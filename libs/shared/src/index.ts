@@ -7,3 +7,4 @@ export * from './working-days.js';
 export * from './field-checks.js';
 export * from './retry-id.js';
 export * from './request-shape.js';
+export * from './seeded-random.js';

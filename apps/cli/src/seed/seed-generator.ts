@@ -1,4 +1,4 @@
-import { CHINA_UTC_OFFSET_MS, addDays } from '@regledger/shared';
+import { CHINA_UTC_OFFSET_MS, addDays, mulberry32 } from '@regledger/shared';
 import { usccCheckCharacter, USCC_ALPHABET } from '@regledger/enterprises';
 import type { DeregisterEnterpriseData, RegisterEnterpriseData, RenameEnterpriseData } from '@regledger/enterprises';
 import { DEFAULT_DECLARATION_POLICY, KEY_CATEGORIES, lateReasons } from '@regledger/declarations';
@@ -16,17 +16,7 @@ import type { SeedCity, SeedDistrict, SeedProvince } from './seed-divisions.js';
 // Randomness and time
 // ---------------------------------------------------------------------------------------------------------------
 
-/** mulberry32: a small, fast 32-bit generator; the same seed gives the same sequence on every platform. */
-export const mulberry32 = (seed: number): (() => number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+export { mulberry32 };
 
 export class SeedRandom {
   private readonly next: () => number;

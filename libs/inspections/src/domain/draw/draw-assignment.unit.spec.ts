@@ -1,19 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
+import { mulberry32 } from '@regledger/shared';
 import { DEFAULT_DRAW_POLICY, commitmentOf, runDraw } from './draw.rules.js';
 import type { DrawInput, PoolInspector, PoolTarget } from './draw.types.js';
-
-/** mulberry32: the same sequence on every platform. */
-const mulberry32 = (seed: number): (() => number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
 
 /** Pools of every shape the inspector assignment meets: several jurisdictions, inactive inspectors, conflicts, last-inspection rotation, too few inspectors. */
 const inputs = (): DrawInput[] => {
